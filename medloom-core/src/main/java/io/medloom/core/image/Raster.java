@@ -1,0 +1,63 @@
+package io.medloom.core.image;
+
+import static io.medloom.core.Checks.checkArgument;
+import static io.medloom.core.Checks.notNull;
+
+/**
+ * An 8-bit image: {@code channels} interleaved bytes per pixel, rows top to bottom.
+ *
+ * <p>The pixel array is owned by the raster: callers hand it over at construction and must not
+ * change it afterwards. (Copying every image on every stage would double the memory traffic of a
+ * build for no gain; the pipeline never mutates a raster it did not create.)
+ *
+ * @param channels 1 (gray) or 3 (RGB)
+ */
+public record Raster(int width, int height, int channels, byte[] pixels) {
+  public Raster {
+    checkArgument(width > 0 && height > 0, "raster size must be positive: %sx%s", width, height);
+    checkArgument(channels == 1 || channels == 3, "raster channels must be 1 or 3: %s", channels);
+    notNull(pixels, "raster pixels");
+    checkArgument(
+        pixels.length == (long) width * height * channels,
+        "raster of %sx%sx%s needs %s bytes, got %s",
+        width,
+        height,
+        channels,
+        (long) width * height * channels,
+        pixels.length);
+  }
+
+  /** The unsigned value at (x, y) of channel c. */
+  public int get(int x, int y, int c) {
+    return pixels[(y * width + x) * channels + c] & 0xff;
+  }
+
+  /** True when an RGB raster has equal channels everywhere, i.e. it is gray stored as colour. */
+  public boolean isGrayInDisguise() {
+    if (channels == 1) {
+      return true;
+    }
+    for (int i = 0; i < pixels.length; i += 3) {
+      if (pixels[i] != pixels[i + 1] || pixels[i] != pixels[i + 2]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** This raster with one channel: the first channel of a gray-in-disguise RGB, else luma. */
+  public Raster toGray() {
+    if (channels == 1) {
+      return this;
+    }
+    byte[] out = new byte[width * height];
+    for (int i = 0, j = 0; j < out.length; i += 3, j++) {
+      int r = pixels[i] & 0xff;
+      int g = pixels[i + 1] & 0xff;
+      int b = pixels[i + 2] & 0xff;
+      // ITU-R 601-2 luma, the transform Pillow's convert("L") uses, in fixed point.
+      out[j] = (byte) ((r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16);
+    }
+    return new Raster(width, height, 1, out);
+  }
+}

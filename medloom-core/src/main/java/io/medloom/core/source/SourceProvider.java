@@ -1,0 +1,16 @@
+package io.medloom.core.source;
+
+/**
+ * Opens sources of one kind. Implementations are found with {@link java.util.ServiceLoader} (listed
+ * in {@code META-INF/services/io.medloom.core.source.SourceProvider}), so adding a kind never means
+ * editing a switch.
+ */
+public interface SourceProvider {
+  /** The kind in {@code KIND:LOCATION}, e.g. {@code phantom}. */
+  String kind();
+
+  /** One line for {@code --help}: what the location means and the options. */
+  String usage();
+
+  Source open(SourceSpec spec, SourceContext context) throws Exception;
+}

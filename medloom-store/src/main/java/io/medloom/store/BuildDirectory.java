@@ -1,0 +1,209 @@
+package io.medloom.store;
+
+import static io.medloom.core.Checks.notBlank;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.medloom.core.model.DatasetInfo;
+import io.medloom.core.model.Rejection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The output directory of a build while it is being written, and what makes a build resumable.
+ *
+ * <p>Every shard is published as: Parquet file, then its rejects, then its {@link ShardRecord}
+ * marker, each atomically. A re-run with the same configuration (same config hash) skips shards
+ * whose marker exists and redoes the rest, so a killed build ends with exactly the rows of an
+ * uninterrupted one. {@code _SUCCESS} is written last and makes the dataset readable.
+ */
+public final class BuildDirectory {
+  private static final String BUILD_FILE = "build.json";
+  private static final String SECRET_FILE = "secret";
+
+  private final DatasetLayout layout;
+  private final String configHash;
+
+  private BuildDirectory(DatasetLayout layout, String configHash) {
+    this.layout = layout;
+    this.configHash = configHash;
+  }
+
+  /**
+   * Opens {@code root} for a build with the given config hash: creates it, resumes a matching
+   * unfinished build, or refuses a directory that holds something else.
+   */
+  public static BuildDirectory open(Path root, String configHash) throws IOException {
+    notBlank(configHash, "config hash");
+    DatasetLayout layout = new DatasetLayout(root);
+    Files.createDirectories(root);
+    Path buildFile = layout.work().resolve(BUILD_FILE);
+    if (Files.exists(buildFile)) {
+      Map<String, String> b =
+          Json.MAPPER.readValue(buildFile.toFile(), new TypeReference<Map<String, String>>() {});
+      if (!configHash.equals(b.get("config_hash"))) {
+        throw new IOException(
+            root
+                + " holds an unfinished build with other settings (config "
+                + b.get("config_hash")
+                + ", now "
+                + configHash
+                + "); re-run with the same arguments to resume it, or choose another --out");
+      }
+    } else if (!Files.exists(layout.success())) {
+      try (Stream<Path> entries = Files.list(root)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(
+              "output directory "
+                  + root
+                  + " is not empty and holds no MedLoom build; choose another --out");
+        }
+      }
+      Files.createDirectories(layout.work());
+      AtomicFiles.write(
+          buildFile,
+          Json.MAPPER.writeValueAsBytes(
+              Map.of("config_hash", configHash, "format", "medloom-build-1")));
+    }
+    Files.createDirectories(layout.samples());
+    return new BuildDirectory(layout, configHash);
+  }
+
+  public DatasetLayout layout() {
+    return layout;
+  }
+
+  /** True when a finished dataset with this configuration is already here. */
+  public boolean isComplete() throws IOException {
+    if (!Files.exists(layout.success()) || !Files.exists(layout.info())) {
+      return false;
+    }
+    DatasetInfo info = Json.MAPPER.readValue(layout.info().toFile(), DatasetInfo.class);
+    if (!configHash.equals(info.build().configHash())) {
+      throw new IOException(
+          layout.root()
+              + " already holds a finished dataset built with other settings (config "
+              + info.build().configHash()
+              + "); choose another --out");
+    }
+    return true;
+  }
+
+  /**
+   * The per-build secret for keyed hashes: the given one, or one kept in the work directory so a
+   * resumed build keys patients the same way. It is deleted with the work directory at the end.
+   */
+  public byte[] secret(Optional<byte[]> given) throws IOException {
+    if (given.isPresent()) {
+      return given.get();
+    }
+    Path p = layout.work().resolve(SECRET_FILE);
+    if (Files.exists(p)) {
+      return Files.readAllBytes(p);
+    }
+    byte[] s = new byte[32];
+    new SecureRandom().nextBytes(s);
+    AtomicFiles.write(p, s);
+    return s;
+  }
+
+  public Optional<ShardRecord> finishedShard(int shard) throws IOException {
+    Path p = layout.shardRecord(shard);
+    return Files.exists(p)
+        ? Optional.of(Json.MAPPER.readValue(p.toFile(), ShardRecord.class))
+        : Optional.empty();
+  }
+
+  /** Publishes one shard: Parquet (if any rows), rejects, then the marker. */
+  public ShardRecord publishShard(
+      int shard,
+      ParquetShardWriter writer,
+      List<Row> rows,
+      List<Rejection> rejections,
+      java.util.function.Function<Optional<String>, ShardRecord> record)
+      throws IOException {
+    Optional<String> file = Optional.empty();
+    if (!rows.isEmpty()) {
+      String name = DatasetLayout.shardFile(shard);
+      writer.write(rows, layout.samples().resolve(name));
+      file = Optional.of(name);
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Rejection r : rejections) {
+      lines.append(Json.LINES.writeValueAsString(r)).append('\n');
+    }
+    AtomicFiles.write(
+        layout.shardRejects(shard), lines.toString().getBytes(StandardCharsets.UTF_8));
+    ShardRecord rec = record.apply(file);
+    AtomicFiles.write(layout.shardRecord(shard), Json.MAPPER.writeValueAsBytes(rec));
+    return rec;
+  }
+
+  /** The shard's Parquet checksum, computed once when it is published. */
+  public String checksum(String file) {
+    try {
+      return AtomicFiles.sha256(layout.samples().resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Finishes the dataset: merges rejects in shard order, writes {@code dataset.json}, then {@code
+   * _SUCCESS} with every file's checksum, and removes the work directory.
+   */
+  public void finish(DatasetInfo info, List<ShardRecord> shards) throws IOException {
+    List<ShardRecord> ordered = new ArrayList<>(shards);
+    ordered.sort(Comparator.comparingInt(ShardRecord::shard));
+    StringBuilder rejects = new StringBuilder();
+    for (ShardRecord s : ordered) {
+      Path p = layout.shardRejects(s.shard());
+      if (Files.exists(p)) {
+        rejects.append(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    AtomicFiles.write(layout.rejects(), rejects.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(layout.info(), Json.MAPPER.writeValueAsBytes(info));
+    Map<String, String> files = new LinkedHashMap<>();
+    for (ShardRecord s : ordered) {
+      s.file().ifPresent(f -> files.put(DatasetLayout.SAMPLES + "/" + f, s.sha256()));
+    }
+    files.put(DatasetLayout.REJECTS, AtomicFiles.sha256(layout.rejects()));
+    files.put(DatasetLayout.INFO, AtomicFiles.sha256(layout.info()));
+    AtomicFiles.write(layout.success(), Json.MAPPER.writeValueAsBytes(Map.of("sha256", files)));
+    deleteTree(layout.work());
+  }
+
+  /** When nothing was accepted: keeps the reasons in {@code rejects.jsonl}, but no dataset. */
+  public void finishRejectsOnly(List<ShardRecord> shards) throws IOException {
+    StringBuilder rejects = new StringBuilder();
+    for (ShardRecord s : shards) {
+      Path p = layout.shardRejects(s.shard());
+      if (Files.exists(p)) {
+        rejects.append(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    AtomicFiles.write(layout.rejects(), rejects.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.medloom.store;
+
+import java.nio.file.Path;
+
+/** File names of a dataset directory (DESIGN §3). */
+public record DatasetLayout(Path root) {
+  public static final String INFO = "dataset.json";
+  public static final String SAMPLES = "samples";
+  public static final String REJECTS = "rejects.jsonl";
+  public static final String SUCCESS = "_SUCCESS";
+  public static final String WORK = "_work";
+
+  public Path info() {
+    return root.resolve(INFO);
+  }
+
+  public Path samples() {
+    return root.resolve(SAMPLES);
+  }
+
+  public Path rejects() {
+    return root.resolve(REJECTS);
+  }
+
+  public Path success() {
+    return root.resolve(SUCCESS);
+  }
+
+  public Path work() {
+    return root.resolve(WORK);
+  }
+
+  public static String shardFile(int shard) {
+    return String.format("part-%05d.parquet", shard);
+  }
+
+  public Path shardRecord(int shard) {
+    return work().resolve(String.format("shard-%05d.json", shard));
+  }
+
+  public Path shardRejects(int shard) {
+    return work().resolve(String.format("rejects-%05d.jsonl", shard));
+  }
+}

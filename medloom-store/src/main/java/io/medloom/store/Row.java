@@ -1,0 +1,39 @@
+package io.medloom.store;
+
+import static io.medloom.core.Checks.notBlank;
+import static io.medloom.core.Checks.notNull;
+
+/**
+ * A sample encoded for storage: the image as PNG bytes, nested columns as JSON text. Encoding
+ * happens on worker threads ({@link RowEncoder}); the shard writer only moves bytes.
+ *
+ * @param ordinal the input's position in its source, to keep shard rows in source order
+ */
+public record Row(
+    long ordinal,
+    String id,
+    String source,
+    String originalPath,
+    String patientKey,
+    String studyKey,
+    String split,
+    String originalSplit,
+    String modality,
+    String bodyPart,
+    String view,
+    byte[] png,
+    String imagePath,
+    int width,
+    int height,
+    int channels,
+    String labelsJson,
+    String roisJson,
+    String textsJson,
+    String tripletsJson) {
+  public Row {
+    notBlank(id, "id");
+    notBlank(patientKey, "patient key");
+    notBlank(split, "split");
+    notNull(png, "png");
+  }
+}
