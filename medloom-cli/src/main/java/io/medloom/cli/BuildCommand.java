@@ -30,16 +30,26 @@ import picocli.CommandLine.Option;
       "  ./medloom build --source 'folder:/data/busi?modality=US&body_part=BREAST' --out /tmp/busi"
     })
 final class BuildCommand implements Callable<Integer> {
-  @Option(names = "--source", required = true, paramLabel = "KIND:LOCATION[?opt=v&...]", description = "A source; repeat for several.")
+  @Option(
+      names = "--source",
+      required = true,
+      paramLabel = "KIND:LOCATION[?opt=v&...]",
+      description = "A source; repeat for several.")
   List<String> sources;
 
   @Option(names = "--out", required = true, description = "Output dataset directory.")
   Path out;
 
-  @Option(names = "--name", defaultValue = "", description = "Dataset name (default: the output folder's name).")
+  @Option(
+      names = "--name",
+      defaultValue = "",
+      description = "Dataset name (default: the output folder's name).")
   String name;
 
-  @Option(names = "--engine", defaultValue = "local", description = "local (threads on this machine).")
+  @Option(
+      names = "--engine",
+      defaultValue = "local",
+      description = "local (threads on this machine).")
   String engine;
 
   @Mixin BuildOptions options;
@@ -68,8 +78,17 @@ final class BuildCommand implements Callable<Integer> {
         o.keyFile == null ? Optional.empty() : Optional.of(Files.readAllBytes(o.keyFile));
     BuildConfig cfg =
         new BuildConfig(
-            specs, out, o.size, o.seed, o.val, o.test, o.threadsOrDefault(), o.shardSize,
-            o.maxPixels, secret, name);
+            specs,
+            out,
+            o.size,
+            o.seed,
+            o.val,
+            o.test,
+            o.threadsOrDefault(),
+            o.shardSize,
+            o.maxPixels,
+            secret,
+            name);
     return LocalBuild.run(cfg, ConsoleProgress.forStderr());
   }
 }

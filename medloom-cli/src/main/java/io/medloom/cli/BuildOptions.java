@@ -5,35 +5,50 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code build} and {@code demo}. */
 final class BuildOptions {
-  @Option(names = "--size", defaultValue = "224", description = "Side of the square output images (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "224",
+      description = "Side of the square output images (default ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed for splits and synthetic data (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed for splits and synthetic data (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--val", defaultValue = "0.1", description = "Fraction of patients in val (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--val",
+      defaultValue = "0.1",
+      description = "Fraction of patients in val (default ${DEFAULT-VALUE}).")
   double val;
 
-  @Option(names = "--test", defaultValue = "0.2", description = "Fraction of patients in test (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--test",
+      defaultValue = "0.2",
+      description = "Fraction of patients in test (default ${DEFAULT-VALUE}).")
   double test;
 
-  @Option(
-      names = "--threads",
-      description = "Worker threads (default: the number of cores).")
+  @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--shard-size", defaultValue = "1000", description = "Rows per Parquet shard (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--shard-size",
+      defaultValue = "1000",
+      description = "Rows per Parquet shard (default ${DEFAULT-VALUE}).")
   int shardSize;
 
   @Option(
       names = "--max-pixels",
       defaultValue = "" + SourceContext.DEFAULT_MAX_PIXELS,
-      description = "Refuse images larger than this many pixels (decompression bombs; default ${DEFAULT-VALUE}).")
+      description =
+          "Refuse images larger than this many pixels (decompression bombs; default ${DEFAULT-VALUE}).")
   long maxPixels;
 
   @Option(
       names = "--key-file",
-      description = "File with the secret for keyed patient hashes (>= 16 bytes). Default: a random secret per build.")
+      description =
+          "File with the secret for keyed patient hashes (>= 16 bytes). Default: a random secret per build.")
   java.nio.file.Path keyFile;
 
   int threadsOrDefault() {

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress bar redrawn in place on a terminal; on a pipe or in CI, one log line every ten
- * seconds instead, so logs stay readable.
+ * A progress bar redrawn in place on a terminal; on a pipe or in CI, one log line every ten seconds
+ * instead, so logs stay readable.
  */
 final class ConsoleProgress implements Progress {
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;

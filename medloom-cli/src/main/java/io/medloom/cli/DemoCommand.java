@@ -22,10 +22,16 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1 --n 600 --seed 42"})
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--out", defaultValue = "medloom-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "medloom-demo",
+      description = "Output folder (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--n", defaultValue = "600", description = "Number of phantom images (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--n",
+      defaultValue = "600",
+      description = "Number of phantom images (default ${DEFAULT-VALUE}).")
   int n;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -50,13 +56,15 @@ final class DemoCommand implements Callable<Integer> {
     o.shardSize = 1000;
     o.maxPixels = io.medloom.core.source.SourceContext.DEFAULT_MAX_PIXELS;
     DatasetInfo info =
-        BuildCommand.run(List.of(SourceSpec.parse("phantom:" + n)), datasetDir, "MedLoom phantom demo", o);
+        BuildCommand.run(
+            List.of(SourceSpec.parse("phantom:" + n)), datasetDir, "MedLoom phantom demo", o);
     double buildSecs = (System.nanoTime() - t0) / 1e9;
     System.out.println(Summaries.oneLine(datasetDir, info));
     DatasetVerifier.Report report = DatasetVerifier.verify(datasetDir);
     System.out.println(report.ok() ? "verify: OK" : "verify: FAILED " + report.problems());
     Path summary = out.resolve("summary.md");
-    Files.writeString(summary, summary(datasetDir, info, report, buildSecs), StandardCharsets.UTF_8);
+    Files.writeString(
+        summary, summary(datasetDir, info, report, buildSecs), StandardCharsets.UTF_8);
     System.out.println("summary: " + summary);
     return report.ok() ? ExitCodes.OK : ExitCodes.UNUSABLE_INPUT;
   }
@@ -66,25 +74,43 @@ final class DemoCommand implements Callable<Integer> {
       throws Exception {
     StringBuilder sb = new StringBuilder();
     sb.append("# MedLoom demo\n\n");
-    sb.append(String.format(Locale.ROOT,
-        "Built `%s` from the phantom in %.1f s: %d synthetic chest radiographs (PA and lateral),"
-            + " %dx%d, with exact anatomy and lesion masks and a report per study.%n%n",
-        datasetDir.getFileName(), buildSecs, info.counts().written(), info.inputSize().get(2),
-        info.inputSize().get(1)));
-    sb.append("- inputs: read ").append(info.counts().read()).append(" = accepted ")
-        .append(info.counts().accepted()).append(" + rejected ").append(info.counts().rejected()).append('\n');
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Built `%s` from the phantom in %.1f s: %d synthetic chest radiographs (PA and lateral),"
+                + " %dx%d, with exact anatomy and lesion masks and a report per study.%n%n",
+            datasetDir.getFileName(),
+            buildSecs,
+            info.counts().written(),
+            info.inputSize().get(2),
+            info.inputSize().get(1)));
+    sb.append("- inputs: read ")
+        .append(info.counts().read())
+        .append(" = accepted ")
+        .append(info.counts().accepted())
+        .append(" + rejected ")
+        .append(info.counts().rejected())
+        .append('\n');
     sb.append("- splits (patient-disjoint): ").append(info.splitCounts()).append('\n');
-    sb.append("- verify: ").append(report.ok() ? "OK" : "FAILED " + report.problems()).append("\n\n");
+    sb.append("- verify: ")
+        .append(report.ok() ? "OK" : "FAILED " + report.problems())
+        .append("\n\n");
     try (DatasetReader r = DatasetReader.open(datasetDir)) {
-      sb.append("## Findings (multilabel task `findings`)\n\n| finding | images | share |\n|---|---:|---:|\n");
+      sb.append(
+          "## Findings (multilabel task `findings`)\n\n| finding | images | share |\n|---|---:|---:|\n");
       long total = info.counts().written();
       r.query(
           "SELECT f, count(*) FROM (SELECT unnest(string_split(l.name, ', ')) AS f FROM samples,"
               + " unnest(labels) t(l) WHERE l.task = 'findings') GROUP BY f ORDER BY count(*) DESC",
           rs -> {
             while (rs.next()) {
-              sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% |%n",
-                  rs.getString(1), rs.getLong(2), 100.0 * rs.getLong(2) / total));
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "| %s | %d | %.1f%% |%n",
+                      rs.getString(1),
+                      rs.getLong(2),
+                      100.0 * rs.getLong(2) / total));
             }
           });
       sb.append("\n## Regions\n\n| region | count | mean area |\n|---|---:|---:|\n");
@@ -93,8 +119,13 @@ final class DemoCommand implements Callable<Integer> {
               + " GROUP BY r.label ORDER BY count(*) DESC",
           rs -> {
             while (rs.next()) {
-              sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f |%n",
-                  rs.getString(1), rs.getLong(2), rs.getDouble(3)));
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "| %s | %d | %.3f |%n",
+                      rs.getString(1),
+                      rs.getLong(2),
+                      rs.getDouble(3)));
             }
           });
       sb.append("\n## Example report\n\n");
@@ -111,7 +142,8 @@ final class DemoCommand implements Callable<Integer> {
             }
           });
     }
-    sb.append("\nTry: `./medloom query ").append(datasetDir)
+    sb.append("\nTry: `./medloom query ")
+        .append(datasetDir)
         .append(" \"select split, count(*) from samples group by split\"`\n");
     return sb.toString();
   }

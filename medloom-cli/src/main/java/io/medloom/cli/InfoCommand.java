@@ -11,8 +11,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Describes a dataset: counts (read = written + rejected), splits, tasks, sources.",
-    footer = {"", "Examples:", "  ./medloom info /tmp/m1/dataset", "  ./medloom info /tmp/m1/dataset --json"})
+    description =
+        "Describes a dataset: counts (read = written + rejected), splits, tasks, sources.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./medloom info /tmp/m1/dataset",
+      "  ./medloom info /tmp/m1/dataset --json"
+    })
 final class InfoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", description = "Dataset directory.")
   Path dataset;

@@ -23,8 +23,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DatasetVerifier.Report report = DatasetVerifier.verify(dataset);
     if (report.ok()) {
-      System.out.println(
-          "verify: OK, " + report.rows() + " rows; " + report.counts());
+      System.out.println("verify: OK, " + report.rows() + " rows; " + report.counts());
       return ExitCodes.OK;
     }
     System.out.println("verify: FAILED, " + report.problems().size() + " problem(s):");

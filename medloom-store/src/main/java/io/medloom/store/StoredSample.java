@@ -32,6 +32,18 @@ public record StoredSample(
           + " to_json(rois) AS rois, to_json(texts) AS texts, to_json(triplets) AS triplets"
           + " FROM samples";
 
+  /** DuckDB's JDBC driver hands BLOBs out as {@link java.sql.Blob}, not through getBytes. */
+  static byte[] bytes(ResultSet rs, String column) throws SQLException {
+    Object o = rs.getObject(column);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof java.sql.Blob b) {
+      return b.getBytes(1, (int) b.length());
+    }
+    return (byte[]) o;
+  }
+
   static StoredSample from(ResultSet rs) throws SQLException {
     return new StoredSample(
         rs.getString("id"),
@@ -43,7 +55,7 @@ public record StoredSample(
         rs.getString("modality"),
         rs.getString("body_part"),
         rs.getString("view"),
-        rs.getBytes("png"),
+        bytes(rs, "png"),
         rs.getInt("width"),
         rs.getInt("height"),
         rs.getInt("channels"),

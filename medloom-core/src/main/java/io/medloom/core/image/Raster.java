@@ -32,20 +32,32 @@ public record Raster(int width, int height, int channels, byte[] pixels) {
     return pixels[(y * width + x) * channels + c] & 0xff;
   }
 
-  /** True when an RGB raster has equal channels everywhere, i.e. it is gray stored as colour. */
-  public boolean isGrayInDisguise() {
+  /**
+   * True when an RGB raster is gray stored as colour: at most 1% of its pixels have channels more
+   * than 12 levels apart. The tolerance is needed because JPEG chroma subsampling leaves small
+   * colour noise on gray films; a real colour image (fundus, endoscopy, a figure with coloured
+   * arrows over more than 1% of it) stays RGB.
+   */
+  public boolean isNearlyGray() {
     if (channels == 1) {
       return true;
     }
+    long allowed = (long) width * height / 100;
+    long colourful = 0;
     for (int i = 0; i < pixels.length; i += 3) {
-      if (pixels[i] != pixels[i + 1] || pixels[i] != pixels[i + 2]) {
-        return false;
+      int r = pixels[i] & 0xff;
+      int g = pixels[i + 1] & 0xff;
+      int b = pixels[i + 2] & 0xff;
+      if (Math.abs(r - g) > 12 || Math.abs(g - b) > 12 || Math.abs(r - b) > 12) {
+        if (++colourful > allowed) {
+          return false;
+        }
       }
     }
     return true;
   }
 
-  /** This raster with one channel: the first channel of a gray-in-disguise RGB, else luma. */
+  /** This raster with one channel (ITU-R 601-2 luma of RGB). */
   public Raster toGray() {
     if (channels == 1) {
       return this;

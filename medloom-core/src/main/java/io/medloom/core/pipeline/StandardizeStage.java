@@ -31,7 +31,7 @@ public final class StandardizeStage implements Stage.OneToOne {
   @Override
   public Sample apply(Sample sample) {
     Raster img = sample.image();
-    if (img.channels() == 3 && img.isGrayInDisguise()) {
+    if (img.channels() == 3 && img.isNearlyGray()) {
       img = img.toGray();
     }
     Letterbox lb = Letterbox.fit(img.width(), img.height(), size);

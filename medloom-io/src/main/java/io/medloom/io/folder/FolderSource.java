@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code folder:DIR} — images sorted into class subfolders ({@code DIR/benign/a.png}), the layout
  * of torchvision's ImageFolder. Each subfolder name is a class of one multiclass task (named by the
  * {@code task} option, default {@code class}). Options: {@code modality} (DICOM code, default
- * {@code OT}), {@code body_part}.
+ * {@code OT}), {@code body_part}, {@code extension=trust-content} (read files whose extension
+ * does not match their content by their content, instead of rejecting them).
  *
  * <p>Each file is its own patient unless the files are named {@code PATIENT_rest.ext} and the
  * option {@code patient=prefix} is given; without patient information, images of one patient may
@@ -38,6 +39,7 @@ final class FolderSource implements Source {
   private final String modality;
   private final String bodyPart;
   private final boolean patientFromPrefix;
+  private final boolean trustContent;
 
   FolderSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
@@ -68,6 +70,7 @@ final class FolderSource implements Source {
     this.modality = spec.option("modality", "OT").toUpperCase(Locale.ROOT);
     this.bodyPart = spec.option("body_part", "").toUpperCase(Locale.ROOT);
     this.patientFromPrefix = spec.option("patient", "file").equals("prefix");
+    this.trustContent = spec.option("extension", "strict").equals("trust-content");
   }
 
   @Override
@@ -112,9 +115,11 @@ final class FolderSource implements Source {
     String rel = item.path();
     String className = rel.substring(0, rel.indexOf('/'));
     String fileName = rel.substring(rel.lastIndexOf('/') + 1);
-    var raster = RasterFiles.read(root.resolve(rel), context.maxPixels());
-    String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-    String patient = patientFromPrefix && stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : rel;
+    var raster = RasterFiles.read(root.resolve(rel), context.maxPixels(), trustContent);
+    String stem =
+        fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+    String patient =
+        patientFromPrefix && stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : rel;
     Sample s =
         Sample.read(
             SampleIds.of(spec.kind(), rel, 0),

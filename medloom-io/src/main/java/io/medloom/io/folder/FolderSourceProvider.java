@@ -14,7 +14,7 @@ public final class FolderSourceProvider implements SourceProvider {
 
   @Override
   public String usage() {
-    return "folder:DIR[?task=class&modality=OT&body_part=&patient=file|prefix]"
+    return "folder:DIR[?task=class&modality=OT&body_part=&patient=file|prefix&extension=strict|trust-content]"
         + " - images (PNG/JPEG/BMP/TIFF/GIF) in class subfolders DIR/<class>/<file>";
   }
 

@@ -24,14 +24,13 @@ public enum ImageFormat {
 
   /** The format a file's first bytes announce, if any. */
   public static Optional<ImageFormat> sniff(byte[] head, int n) {
-    if (n >= 8
-        && (head[0] & 0xff) == 0x89
-        && head[1] == 'P'
-        && head[2] == 'N'
-        && head[3] == 'G') {
+    if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
       return Optional.of(PNG);
     }
-    if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
+    if (n >= 3
+        && (head[0] & 0xff) == 0xFF
+        && (head[1] & 0xff) == 0xD8
+        && (head[2] & 0xff) == 0xFF) {
       return Optional.of(JPEG);
     }
     if (n >= 2 && head[0] == 'B' && head[1] == 'M') {

@@ -8,6 +8,7 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -28,8 +29,17 @@ import javax.imageio.stream.ImageInputStream;
 public final class RasterFiles {
   private RasterFiles() {}
 
-  /** Reads a file, checking that its content matches its extension. */
+  /** Reads a file, refusing content that does not match its extension. */
   public static Raster read(Path path, long maxPixels) throws IOException {
+    return read(path, maxPixels, false);
+  }
+
+  /**
+   * Reads a file. A content/extension mismatch is refused unless {@code trustContent}: a file
+   * whose name lies about its format is often a botched conversion, so by default the user gets to
+   * see it in the rejects (real collections have them: a PNG saved as .jpg).
+   */
+  public static Raster read(Path path, long maxPixels, boolean trustContent) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     String name = path.getFileName().toString();
     if (bytes.length == 0) {
@@ -42,16 +52,24 @@ public final class RasterFiles {
           "not an image: content matches no supported format (PNG, JPEG, BMP, TIFF, GIF)"
               + claimed.map(f -> "; the extension claims " + f).orElse(""));
     }
-    if (claimed.isPresent() && claimed.get() != content.get()) {
+    if (!trustContent && claimed.isPresent() && claimed.get() != content.get()) {
       throw new IOException(
-          "extension says " + claimed.get() + " but the content is " + content.get());
+          "extension says "
+              + claimed.get()
+              + " but the content is "
+              + content.get()
+              + " (add the source option extension=trust-content to read such files by content)");
+    }
+    if (content.get() == ImageFormat.PNG && bytes.length >= 24) {
+      // PNG's IHDR is at a fixed place: check the size before ImageIO, whose own message for a
+      // zero width is only "I/O error reading PNG header".
+      checkSize(ByteBuffer.wrap(bytes).getInt(16), ByteBuffer.wrap(bytes).getInt(20), maxPixels);
     }
     return decode(bytes, content.get(), maxPixels);
   }
 
   /** Decodes image bytes of a known format. */
-  public static Raster decode(byte[] bytes, ImageFormat format, long maxPixels)
-      throws IOException {
+  public static Raster decode(byte[] bytes, ImageFormat format, long maxPixels) throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -68,21 +86,7 @@ public final class RasterFiles {
         } catch (IOException | RuntimeException e) {
           throw new IOException("unreadable " + format + " header: " + e.getMessage(), e);
         }
-        if (w <= 0 || h <= 0) {
-          throw new IOException("zero-dimension image: " + w + "x" + h);
-        }
-        if ((long) w * h > maxPixels) {
-          throw new IOException(
-              "image of "
-                  + w
-                  + "x"
-                  + h
-                  + " = "
-                  + ((long) w * h)
-                  + " pixels exceeds the limit of "
-                  + maxPixels
-                  + " (possible decompression bomb; raise --max-pixels if it is real)");
-        }
+        checkSize(w, h, maxPixels);
         StringBuilder warnings = new StringBuilder();
         reader.addIIOReadWarningListener((src, msg) -> warnings.append(msg).append("; "));
         BufferedImage img;
@@ -102,13 +106,33 @@ public final class RasterFiles {
     }
   }
 
+  private static void checkSize(long w, long h, long maxPixels) throws IOException {
+    if (w <= 0 || h <= 0) {
+      throw new IOException("zero-dimension image: " + w + "x" + h);
+    }
+    if (w * h > maxPixels) {
+      throw new IOException(
+          "image of "
+              + w
+              + "x"
+              + h
+              + " = "
+              + (w * h)
+              + " pixels exceeds the limit of "
+              + maxPixels
+              + " (possible decompression bomb; raise --max-pixels if it is real)");
+    }
+  }
+
   private static String rootMessage(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null && c.getCause() != c) {
       c = c.getCause();
     }
     String m = c.getMessage();
-    return c == t ? String.valueOf(m) : t.getMessage() + " (" + c.getClass().getSimpleName() + ": " + m + ")";
+    return c == t
+        ? String.valueOf(m)
+        : t.getMessage() + " (" + c.getClass().getSimpleName() + ": " + m + ")";
   }
 
   /** Converts any decoded image to 8-bit gray or RGB; 16-bit gray is scaled min..max to 0..255. */
@@ -137,7 +161,7 @@ public final class RasterFiles {
               rgb[i + 1] = data[i + 1];
               rgb[i + 2] = data[i];
             }
-            return new Raster(w, h, 3, rgb);
+            return grayIfNearlyGray(new Raster(w, h, 3, rgb));
           }
           break;
         }
@@ -157,8 +181,12 @@ public final class RasterFiles {
       rgb[j + 1] = (byte) (p >> 8);
       rgb[j + 2] = (byte) p;
     }
-    Raster r = new Raster(w, h, 3, rgb);
-    return r.isGrayInDisguise() ? r.toGray() : r;
+    return grayIfNearlyGray(new Raster(w, h, 3, rgb));
+  }
+
+  /** Radiographs are often saved as colour JPEGs; one channel is what they really have. */
+  private static Raster grayIfNearlyGray(Raster r) {
+    return r.isNearlyGray() ? r.toGray() : r;
   }
 
   private static Raster fromUshortGray(WritableRaster src, int w, int h) {

@@ -1,0 +1,99 @@
+package io.medloom.io.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medloom.core.image.Raster;
+import io.medloom.core.source.SourceContext;
+import io.medloom.testing.BadImages;
+import io.medloom.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RasterFilesTest {
+  @TempDir Path dir;
+
+  private Raster read(Path p) throws IOException {
+    return RasterFiles.read(p, SourceContext.DEFAULT_MAX_PIXELS);
+  }
+
+  @Test
+  void readsEveryGoodFormat() throws Exception {
+    for (String fmt : new String[] {"png", "jpg", "bmp", "tif"}) {
+      Path p = dir.resolve("good." + fmt);
+      Files.write(p, BadImages.goodImage(fmt, 40, 30, 1));
+      Raster r = read(p);
+      assertThat(r.width()).as(fmt).isEqualTo(40);
+      assertThat(r.height()).as(fmt).isEqualTo(30);
+      assertThat(r.channels()).as(fmt).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void grayStoredAsColourJpegBecomesOneChannel() throws Exception {
+    java.awt.image.BufferedImage rgb =
+        new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        int v = (x * 4 + y) & 0xff;
+        rgb.setRGB(x, y, v << 16 | v << 8 | v);
+      }
+    }
+    Path p = dir.resolve("gray-as-rgb.jpg");
+    javax.imageio.ImageIO.write(rgb, "jpeg", p.toFile());
+    assertThat(read(p).channels()).isEqualTo(1);
+    rgb.setRGB(0, 0, 0xff0000);
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 20; x++) {
+        rgb.setRGB(x, y, 0xd02010); // a real colour patch over 30% of the image
+      }
+    }
+    javax.imageio.ImageIO.write(rgb, "png", dir.resolve("colour.png").toFile());
+    assertThat(read(dir.resolve("colour.png")).channels()).isEqualTo(3);
+  }
+
+  @Test
+  void eachKindOfBadFileIsRefusedWithItsOwnReason() throws Exception {
+    Path cls = dir.resolve("c");
+    Map<String, String> kinds = BadImages.writeBadSet(dir, cls);
+    Map<String, String> expected =
+        Map.of(
+            "empty.png", "empty file",
+            "truncated.png", "PNG",
+            "corrupt.png", "PNG",
+            "truncated.jpg", "JPEG",
+            "zero.png", "zero-dimension",
+            "bomb.png", "decompression bomb",
+            "really-a-jpeg.png", "extension says PNG but the content is JPEG",
+            "notes.txt", "not an image");
+    for (var e : expected.entrySet()) {
+      assertThat(kinds).containsKey(e.getKey());
+      assertThatThrownBy(() -> read(cls.resolve(e.getKey())))
+          .as(e.getKey())
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(e.getValue());
+    }
+  }
+
+  @Test
+  void readsRealChestFilmsAndUltrasound() throws Exception {
+    Path covid = SharedData.require("covid-chestxray/images");
+    try (var files = Files.list(covid)) {
+      for (Path p : files.sorted().limit(5).toList()) {
+        // Two files of this collection are PNGs named .jpg: read by content on request.
+        Raster r = RasterFiles.read(p, SourceContext.DEFAULT_MAX_PIXELS, true);
+        assertThat(r.width()).as(p.toString()).isGreaterThan(100);
+        assertThat(r.channels()).as(p.toString()).isIn(1, 3);
+      }
+    }
+    assertThatThrownBy(() -> read(covid.resolve("000001-12.jpg")))
+        .hasMessageContaining("extension says JPEG but the content is PNG");
+    Path busi = SharedData.require("busi/Dataset_BUSI_with_GT/benign");
+    Raster us = read(busi.resolve("benign (10).png"));
+    assertThat(us.width()).isGreaterThan(100);
+  }
+}
