@@ -24,8 +24,8 @@ import java.util.Optional;
  * {@code folder:DIR} — images sorted into class subfolders ({@code DIR/benign/a.png}), the layout
  * of torchvision's ImageFolder. Each subfolder name is a class of one multiclass task (named by the
  * {@code task} option, default {@code class}). Options: {@code modality} (DICOM code, default
- * {@code OT}), {@code body_part}, {@code extension=trust-content} (read files whose extension
- * does not match their content by their content, instead of rejecting them).
+ * {@code OT}), {@code body_part}, {@code extension=trust-content} (read files whose extension does
+ * not match their content by their content, instead of rejecting them).
  *
  * <p>Each file is its own patient unless the files are named {@code PATIENT_rest.ext} and the
  * option {@code patient=prefix} is given; without patient information, images of one patient may
@@ -115,7 +115,10 @@ final class FolderSource implements Source {
     String rel = item.path();
     String className = rel.substring(0, rel.indexOf('/'));
     String fileName = rel.substring(rel.lastIndexOf('/') + 1);
-    var raster = RasterFiles.read(root.resolve(rel), context.maxPixels(), trustContent);
+    var raster =
+        RasterFiles.read(
+            root.resolve(rel),
+            new RasterFiles.DecodeOptions(context.maxPixels(), trustContent, context.targetSize()));
     String stem =
         fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
     String patient =

@@ -8,7 +8,6 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -29,17 +28,28 @@ import javax.imageio.stream.ImageInputStream;
 public final class RasterFiles {
   private RasterFiles() {}
 
-  /** Reads a file, refusing content that does not match its extension. */
-  public static Raster read(Path path, long maxPixels) throws IOException {
-    return read(path, maxPixels, false);
+  /**
+   * How to decode.
+   *
+   * @param maxPixels refuse headers announcing more pixels than this
+   * @param trustContent read a file whose extension lies about its format by its content, instead
+   *     of refusing it: a file whose name lies is often a botched conversion, so by default the
+   *     user sees it in the rejects (real collections have them: a PNG saved as .jpg)
+   * @param reduceTo when > 0, a large JPEG may be decoded at 1/2..1/8 scale as long as its longer
+   *     side stays at least this; only for callers with no pixel-coordinate annotations
+   */
+  public record DecodeOptions(long maxPixels, boolean trustContent, int reduceTo) {
+    public static DecodeOptions full(long maxPixels) {
+      return new DecodeOptions(maxPixels, false, 0);
+    }
   }
 
-  /**
-   * Reads a file. A content/extension mismatch is refused unless {@code trustContent}: a file
-   * whose name lies about its format is often a botched conversion, so by default the user gets to
-   * see it in the rejects (real collections have them: a PNG saved as .jpg).
-   */
-  public static Raster read(Path path, long maxPixels, boolean trustContent) throws IOException {
+  /** Reads a file at full resolution, refusing content that does not match its extension. */
+  public static Raster read(Path path, long maxPixels) throws IOException {
+    return read(path, DecodeOptions.full(maxPixels));
+  }
+
+  public static Raster read(Path path, DecodeOptions options) throws IOException {
     byte[] bytes = Files.readAllBytes(path);
     String name = path.getFileName().toString();
     if (bytes.length == 0) {
@@ -52,7 +62,7 @@ public final class RasterFiles {
           "not an image: content matches no supported format (PNG, JPEG, BMP, TIFF, GIF)"
               + claimed.map(f -> "; the extension claims " + f).orElse(""));
     }
-    if (!trustContent && claimed.isPresent() && claimed.get() != content.get()) {
+    if (!options.trustContent() && claimed.isPresent() && claimed.get() != content.get()) {
       throw new IOException(
           "extension says "
               + claimed.get()
@@ -60,16 +70,28 @@ public final class RasterFiles {
               + content.get()
               + " (add the source option extension=trust-content to read such files by content)");
     }
-    if (content.get() == ImageFormat.PNG && bytes.length >= 24) {
-      // PNG's IHDR is at a fixed place: check the size before ImageIO, whose own message for a
-      // zero width is only "I/O error reading PNG header".
-      checkSize(ByteBuffer.wrap(bytes).getInt(16), ByteBuffer.wrap(bytes).getInt(20), maxPixels);
-    }
-    return decode(bytes, content.get(), maxPixels);
+    return decode(bytes, content.get(), options);
   }
 
-  /** Decodes image bytes of a known format. */
-  public static Raster decode(byte[] bytes, ImageFormat format, long maxPixels) throws IOException {
+  /**
+   * Decodes image bytes of a known format: header checks first, then the native fast path, then
+   * ImageIO (for other formats, and to name what is wrong with a file the fast path refused).
+   */
+  public static Raster decode(byte[] bytes, ImageFormat format, DecodeOptions options)
+      throws IOException {
+    Optional<ImageHeader> header = ImageHeader.parse(bytes, format);
+    if (header.isPresent()) {
+      checkSize(header.get().width(), header.get().height(), options.maxPixels());
+      Optional<Raster> fast = OpenCvDecoder.decode(bytes, format, header.get(), options.reduceTo());
+      if (fast.isPresent()) {
+        return grayIfNearlyGray(fast.get());
+      }
+    }
+    return decodeWithImageIo(bytes, format, options.maxPixels());
+  }
+
+  private static Raster decodeWithImageIo(byte[] bytes, ImageFormat format, long maxPixels)
+      throws IOException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {

@@ -10,6 +10,7 @@ import io.medloom.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,35 @@ class RasterFilesTest {
   }
 
   @Test
+  void nativeAndImageIoPathsDecodeRealFilesAlike() throws Exception {
+    Path busi = SharedData.require("busi/Dataset_BUSI_with_GT/malignant");
+    Path covid = SharedData.require("covid-chestxray/images");
+    assertThat(OpenCvDecoder.available()).isTrue();
+    for (Path p : List.of(busi.resolve("malignant (100).png"), covid.resolve("000001-3.png"))) {
+      byte[] bytes = Files.readAllBytes(p);
+      Raster fast =
+          RasterFiles.decode(
+              bytes, ImageFormat.PNG, RasterFiles.DecodeOptions.full(Long.MAX_VALUE));
+      Raster slow = RasterFiles.toRaster(javax.imageio.ImageIO.read(p.toFile()));
+      assertThat(fast.width()).isEqualTo(slow.width());
+      assertThat(fast.channels()).isEqualTo(slow.channels());
+      assertThat(fast.pixels()).as(p.toString()).isEqualTo(slow.pixels());
+    }
+  }
+
+  @Test
+  void largeJpegMayBeDecodedAtReducedScaleButNeverBelowTheTarget() throws Exception {
+    Path film = dir.resolve("film.jpg");
+    Files.write(film, BadImages.goodImage("jpg", 1700, 1500, 4));
+    Raster full = RasterFiles.read(film, RasterFiles.DecodeOptions.full(Long.MAX_VALUE));
+    Raster reduced =
+        RasterFiles.read(film, new RasterFiles.DecodeOptions(Long.MAX_VALUE, false, 224));
+    assertThat(full.width()).isEqualTo(1700);
+    assertThat(reduced.width()).isEqualTo(1700 / 4); // 1/8 would give 212 < 224
+    assertThat(reduced.height()).isEqualTo(1500 / 4);
+  }
+
+  @Test
   void eachKindOfBadFileIsRefusedWithItsOwnReason() throws Exception {
     Path cls = dir.resolve("c");
     Map<String, String> kinds = BadImages.writeBadSet(dir, cls);
@@ -85,7 +115,9 @@ class RasterFilesTest {
     try (var files = Files.list(covid)) {
       for (Path p : files.sorted().limit(5).toList()) {
         // Two files of this collection are PNGs named .jpg: read by content on request.
-        Raster r = RasterFiles.read(p, SourceContext.DEFAULT_MAX_PIXELS, true);
+        Raster r =
+            RasterFiles.read(
+                p, new RasterFiles.DecodeOptions(SourceContext.DEFAULT_MAX_PIXELS, true, 0));
         assertThat(r.width()).as(p.toString()).isGreaterThan(100);
         assertThat(r.channels()).as(p.toString()).isIn(1, 3);
       }

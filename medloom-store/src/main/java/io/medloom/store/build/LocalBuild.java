@@ -62,7 +62,7 @@ public final class LocalBuild {
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
                 new DeidentifyStage(secret).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
-    SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels());
+    SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());
     List<Source> sources = new ArrayList<>();
     long total = 0;
     for (var spec : cfg.sources()) {

@@ -1,0 +1,112 @@
+package io.medloom.io.image;
+
+import io.medloom.core.image.Raster;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * The fast decoding path: libjpeg-turbo and libpng through OpenCV's {@code imdecode}. A JPEG much
+ * larger than the target is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain, which skips most of
+ * the inverse transform; the result is never smaller than the target, so the resampler still does
+ * the final, antialiased step.
+ *
+ * <p>It only takes the cases it decodes exactly like the ImageIO path (8-bit JPEG and PNG, EXIF
+ * orientation ignored) and answers empty for everything else, including any file the native decoder
+ * would only warn about (a JPEG without its end marker): the caller then falls back to ImageIO,
+ * which also gives the precise reason for a damaged file.
+ */
+final class OpenCvDecoder {
+  private static final Logger LOG = Logger.getLogger(OpenCvDecoder.class.getName());
+  private static final boolean AVAILABLE = load();
+
+  private OpenCvDecoder() {}
+
+  private static boolean load() {
+    if (Boolean.getBoolean("medloom.noOpenCv")) {
+      return false;
+    }
+    try {
+      nu.pattern.OpenCV.loadLocally();
+      // MedLoom runs its own worker threads; OpenCV's thread pool would only oversubscribe them.
+      Core.setNumThreads(1);
+      return true;
+    } catch (Throwable t) {
+      LOG.log(Level.WARNING, "OpenCV native codecs unavailable, decoding with ImageIO: " + t);
+      return false;
+    }
+  }
+
+  static boolean available() {
+    return AVAILABLE;
+  }
+
+  /**
+   * Decodes when this path applies; {@code reduceTo} > 0 allows DCT-domain downscaling as long as
+   * the longer side stays at least {@code reduceTo}.
+   */
+  static Optional<Raster> decode(byte[] bytes, ImageFormat format, ImageHeader h, int reduceTo) {
+    if (!AVAILABLE || h.bitDepth() != 8) {
+      return Optional.empty();
+    }
+    boolean gray;
+    int reduction = 1;
+    if (format == ImageFormat.JPEG) {
+      if ((h.channels() != 1 && h.channels() != 3) || !ImageHeader.jpegHasEnd(bytes)) {
+        return Optional.empty();
+      }
+      gray = h.channels() == 1;
+      if (reduceTo > 0) {
+        int longer = Math.max(h.width(), h.height());
+        while (reduction < 8 && longer / (reduction * 2) >= reduceTo) {
+          reduction *= 2;
+        }
+      }
+    } else if (format == ImageFormat.PNG) {
+      if (h.channels() == 0) {
+        return Optional.empty();
+      }
+      gray = h.channels() <= 2;
+    } else {
+      return Optional.empty();
+    }
+    int flags = flags(gray, reduction) | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
+    MatOfByte buf = new MatOfByte(bytes);
+    Mat m = Imgcodecs.imdecode(buf, flags);
+    try {
+      if (m.empty() || m.cols() <= 0 || m.rows() <= 0) {
+        return Optional.empty();
+      }
+      int ch = m.channels();
+      if (ch != 1 && ch != 3) {
+        return Optional.empty();
+      }
+      byte[] px = new byte[m.cols() * m.rows() * ch];
+      m.get(0, 0, px);
+      if (ch == 3) {
+        for (int i = 0; i < px.length; i += 3) { // OpenCV is BGR
+          byte t = px[i];
+          px[i] = px[i + 2];
+          px[i + 2] = t;
+        }
+      }
+      return Optional.of(new Raster(m.cols(), m.rows(), ch, px));
+    } finally {
+      m.release();
+      buf.release();
+    }
+  }
+
+  private static int flags(boolean gray, int reduction) {
+    return switch (reduction) {
+      case 2 -> gray ? Imgcodecs.IMREAD_REDUCED_GRAYSCALE_2 : Imgcodecs.IMREAD_REDUCED_COLOR_2;
+      case 4 -> gray ? Imgcodecs.IMREAD_REDUCED_GRAYSCALE_4 : Imgcodecs.IMREAD_REDUCED_COLOR_4;
+      case 8 -> gray ? Imgcodecs.IMREAD_REDUCED_GRAYSCALE_8 : Imgcodecs.IMREAD_REDUCED_COLOR_8;
+      default -> gray ? Imgcodecs.IMREAD_GRAYSCALE : Imgcodecs.IMREAD_COLOR;
+    };
+  }
+}
