@@ -133,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
           "SELECT list_filter(texts, x -> x.kind = 'report.findings')[1].text,"
               + " list_filter(texts, x -> x.kind = 'report.impression')[1].text,"
               + " list_filter(labels, x -> x.task = 'findings')[1].name"
-              + " FROM samples WHERE view = 'PA' AND len(rois) > 7 LIMIT 1",
+              + " FROM samples WHERE view = 'PA' AND list_filter(labels, x -> x.task = 'findings')[1].name <> 'no finding' ORDER BY id LIMIT 1",
           rs -> {
             if (rs.next()) {
               sb.append("Truth: ").append(rs.getString(3)).append("\n\n");

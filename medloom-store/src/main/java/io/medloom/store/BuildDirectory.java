@@ -165,14 +165,7 @@ public final class BuildDirectory {
   public void finish(DatasetInfo info, List<ShardRecord> shards) throws IOException {
     List<ShardRecord> ordered = new ArrayList<>(shards);
     ordered.sort(Comparator.comparingInt(ShardRecord::shard));
-    StringBuilder rejects = new StringBuilder();
-    for (ShardRecord s : ordered) {
-      Path p = layout.shardRejects(s.shard());
-      if (Files.exists(p)) {
-        rejects.append(Files.readString(p, StandardCharsets.UTF_8));
-      }
-    }
-    AtomicFiles.write(layout.rejects(), rejects.toString().getBytes(StandardCharsets.UTF_8));
+    writeRejects(ordered);
     AtomicFiles.write(layout.info(), Json.MAPPER.writeValueAsBytes(info));
     Map<String, String> files = new LinkedHashMap<>();
     for (ShardRecord s : ordered) {
@@ -182,12 +175,23 @@ public final class BuildDirectory {
     files.put(DatasetLayout.INFO, AtomicFiles.sha256(layout.info()));
     AtomicFiles.write(layout.success(), Json.MAPPER.writeValueAsBytes(Map.of("sha256", files)));
     deleteTree(layout.work());
+    // A writer killed mid-shard leaves a hidden temporary; the shard was redone, so drop it.
+    try (Stream<Path> leftovers = Files.list(layout.samples())) {
+      for (Path p : leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** When nothing was accepted: keeps the reasons in {@code rejects.jsonl}, but no dataset. */
   public void finishRejectsOnly(List<ShardRecord> shards) throws IOException {
+    writeRejects(shards);
+  }
+
+  /** Merges the shards' rejects, in shard order, into {@code rejects.jsonl}. */
+  private void writeRejects(List<ShardRecord> ordered) throws IOException {
     StringBuilder rejects = new StringBuilder();
-    for (ShardRecord s : shards) {
+    for (ShardRecord s : ordered) {
       Path p = layout.shardRejects(s.shard());
       if (Files.exists(p)) {
         rejects.append(Files.readString(p, StandardCharsets.UTF_8));

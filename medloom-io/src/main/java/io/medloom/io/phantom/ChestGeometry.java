@@ -67,7 +67,7 @@ final class ChestGeometry {
     dMed = 1.8 * k;
     trunkW = half + 1.6 + p.fat();
     shoulderW = half + 6.5 * k;
-    bodyDepth = (18.5 * k + 1.6 * p.fat()) * (p.female() ? 0.95 : 1.0);
+    bodyDepth = (21.0 * k + 1.8 * p.fat()) * (p.female() ? 0.95 : 1.0);
     aorta = p.aorta();
     yCarina = yApex + 7.0 * k;
 
@@ -199,10 +199,11 @@ final class ChestGeometry {
   double heartLatR2(double z, double y) {
     double dz = z - zh;
     double dy = y - yh;
-    double c = Math.cos(-0.35);
-    double sn = Math.sin(-0.35);
-    double u = (dz * c + dy * sn) / ahz;
+    double c = Math.cos(-0.5);
+    double sn = Math.sin(-0.5);
     double v = (-dz * sn + dy * c) / bh;
+    // Egg-shaped: broad base on the diaphragm, narrower towards the great vessels above.
+    double u = (dz * c + dy * sn) / (ahz * (1 + 0.16 * Math.max(-1, Math.min(1, v))));
     return u * u + v * v;
   }
 

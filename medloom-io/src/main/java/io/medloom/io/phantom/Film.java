@@ -9,23 +9,45 @@ import java.util.SplittableRandom;
  * counts), log back to optical density, CR-style local contrast and a film curve.
  */
 final class Film {
+  /** Typical PA lung transmission; lung noise is kept at the level of such a film. */
+  private static final double AEC_LUNG_T = 0.04;
+
   private Film() {}
 
   /**
    * @param dens line integrals sum(mu * t), consumed (overwritten)
    * @param exposure relative photon count
    * @param contrast -1..1 film curve variation
+   * @param lungTarget display level (0..1) for the median lung density
+   * @param denseTarget display level for the median of the dense reference masks
+   * @param compress fraction of the very-low-frequency density removed (0 = none)
+   * @param drc fraction of the low-frequency density above the dense median removed
    */
-  static byte[] develop(float[] dens, int n, double exposure, double contrast,
-      SplittableRandom noise, byte[][] lungMasks, byte[][] denseMasks) {
-    double pix = ChestGeometry.FOV / n;
+  static byte[] develop(
+      float[] dens,
+      Frame f,
+      double exposure,
+      double contrast,
+      double lungTarget,
+      double denseTarget,
+      double compress,
+      double drc,
+      SplittableRandom noise,
+      byte[][] lungMasks,
+      byte[][] denseMasks) {
+    int n = f.n;
+    double pix = f.pix;
     float[] a = dens;
     for (int i = 0; i < a.length; i++) {
       a[i] = (float) Math.exp(-a[i]);
     }
     gaussian(a, n, 0.075 / pix);
     // Photon counts per pixel scale with pixel area; a 320 px film gets ~25k counts in air.
-    double n0 = 25000 * exposure * (320.0 / n) * (320.0 / n);
+    // Automatic exposure control: the tube output is set so that the detector dose behind the
+    // lungs is about the same on every film (a lateral gets more mAs than a PA).
+    double tLung = Math.max(1e-4, maskedMedian(a, lungMasks));
+    double aec = Math.max(0.5, Math.min(40, AEC_LUNG_T / tLung));
+    double n0 = 25000 * exposure * aec * (320.0 / n) * (320.0 / n);
     for (int i = 0; i < a.length; i++) {
       double v = a[i];
       a[i] = (float) Math.max(1e-5, v + Math.sqrt(v / n0) * noise.nextGaussian());
@@ -39,30 +61,46 @@ final class Film {
     int br = Math.max(2, (int) Math.round(1.4 / pix));
     boxBlur(low, n, br);
     boxBlur(low, n, br);
+    // Large-kernel dynamic range compression (CR "equalisation"): thick and thin body parts
+    // come closer together while detail is kept; stronger on the lateral view.
+    float[] wide = a.clone();
+    int wr = Math.max(3, (int) Math.round(3.5 / pix));
+    boxBlur(wide, n, wr);
+    boxBlur(wide, n, wr);
     double amount = 0.45;
+    // Knee of the dynamic range compression: the smoothed density of the heart/mediastinum.
+    // Anything thicker (shoulders, abdomen, lateral chest walls) is flattened towards it, as
+    // the DRC stage of CR/DR processing does, instead of burning out to white.
+    double knee = maskedMedian(low, denseMasks);
     for (int i = 0; i < a.length; i++) {
-      a[i] = (float) (a[i] + amount * (a[i] - low[i]));
+      double over = Math.max(0, 0.6 * low[i] + 0.4 * wide[i] - knee);
+      a[i] =
+          (float)
+              (a[i]
+                  + amount * (a[i] - low[i])
+                  - compress * wide[i]
+                  - drc * (1 - compress) * over * over / (over + 0.15));
     }
     // Anatomy-driven auto-ranging, as CR/DR systems do: lung median -> dark grey,
     // mediastinum/heart median -> near white, whatever the patient size or exposure.
     double dl = maskedMedian(a, lungMasks);
     double dd = maskedMedian(a, denseMasks);
     double span = Math.max(0.3, dd - dl);
-    double lungLevel = 0.33 + 0.03 * contrast;
-    double denseLevel = 0.73 + 0.02 * contrast;
-    double norm = Math.tanh(1.25);
-    // Toe-and-shoulder film curve, tabulated over display values v in [-0.5, 1.5).
-    byte[] lut = new byte[4096];
+    double lungLevel = lungTarget + 0.03 * contrast;
+    double denseLevel = denseTarget + 0.02 * contrast;
+    // Toe-and-shoulder film curve with a long, soft shoulder (dense parts roll off towards white
+    // instead of clipping), tabulated over display values v in [-0.5, 2.5).
+    byte[] lut = new byte[6144];
     for (int i = 0; i < lut.length; i++) {
-      double v = -0.5 + 2.0 * i / lut.length;
-      double c = 0.5 + 0.5 * Math.tanh((v - 0.5) * 2.5) / norm;
+      double v = -0.5 + 3.0 * i / lut.length;
+      double c = 0.5 + 0.47 * Math.tanh((v - 0.5) * 2.2);
       lut[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(255 * c)));
     }
     byte[] out = new byte[a.length];
     double gain = (denseLevel - lungLevel) / span;
     for (int i = 0; i < a.length; i++) {
       double v = lungLevel + gain * (a[i] - dl);
-      int idx = (int) ((v + 0.5) * (lut.length / 2.0));
+      int idx = (int) ((v + 0.5) * (lut.length / 3.0));
       out[i] = lut[idx < 0 ? 0 : idx >= lut.length ? lut.length - 1 : idx];
     }
     return out;

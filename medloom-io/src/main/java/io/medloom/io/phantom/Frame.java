@@ -11,10 +11,15 @@ final class Frame {
   final double y0;
 
   Frame(int n, double offU) {
+    this(n, offU, ChestGeometry.FOV, 0);
+  }
+
+  /** A frame covering fov cm, starting yTop cm below the PA field's top edge. */
+  Frame(int n, double offU, double fov, double yTop) {
     this.n = n;
-    this.pix = ChestGeometry.FOV / n;
-    this.u0 = -ChestGeometry.FOV / 2 + pix / 2 - offU;
-    this.y0 = pix / 2;
+    this.pix = fov / n;
+    this.u0 = -fov / 2 + pix / 2 - offU;
+    this.y0 = yTop + pix / 2;
   }
 
   double u(int i) {

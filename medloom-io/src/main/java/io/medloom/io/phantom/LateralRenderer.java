@@ -19,7 +19,14 @@ final class LateralRenderer {
     Acquisition acq = plan.acquisition();
     StudyTruth truth = plan.truth();
     SplittableRandom vr = Seeds.rng(seed, Seeds.VIEW, patient, study);
-    Frame f = new Frame(n, Seeds.range(vr, -1.0, 1.0) + 0.8 * g.k);
+    // Lateral films are coned tighter around the thorax than the PA field.
+    double fov = 34.0 * g.k;
+    Frame f =
+        new Frame(
+            n,
+            Seeds.range(vr, -1.0, 1.0) + 0.6 * g.k,
+            fov,
+            g.yApex - 3.2 * g.k + Seeds.range(vr, -0.8, 0.8));
     Rendering out = new Rendering(n);
     float[] dens = new float[n * n];
     float[] vesselWeight = new float[n * n];
@@ -47,9 +54,21 @@ final class LateralRenderer {
         int p = j * n + i;
         double z = -f.u(i);
         double d = 0;
-        double az = Math.abs((z - zc) / hzy);
-        if (az < 1) {
-          d += MU * 2 * bw * Math.sqrt(1 - az * az * az);
+        double az = (z - zc) / hzy;
+        if (az * az < 1) {
+          // Elliptical chest cross-section: path along x thins towards sternum and back.
+          d += MU * 2 * bw * Math.sqrt(1 - az * az);
+        }
+        // Superimposed shoulders and paraspinal muscles make the upper/posterior chest dense.
+        double su = (z - g.zL + 1.0 * k) / (hz * 0.95);
+        double sv = (y - g.yApex + 1.0 * k) / (9.0 * k);
+        double sr = su * su + sv * sv;
+        if (sr < 1) {
+          d += MU * 6 * k * Math.pow(1 - sr, 1.5);
+        }
+        double pu = (z - (-hz + 3.0 * k)) / (3.0 * k);
+        if (pu * pu < 1 && neckBlend > 0) {
+          d += MU * 8 * k * Math.pow(1 - pu * pu, 1.5) * neckBlend;
         }
         double hr2 = g.heartLatR2(z, y);
         boolean inHeart = g.inHeartLat(z, y);
@@ -62,7 +81,9 @@ final class LateralRenderer {
         }
         double r2 = g.lungLatR2(z, y);
         if (r2 < 1) {
-          double prof = Math.pow(1 - r2, 0.3);
+          // Flat-topped profile: the lungs fill the chest from side to side over most of their
+          // AP extent, and thin out only close to the anterior and posterior pleura.
+          double prof = Math.pow(1 - r2, 0.42);
           double total = 0;
           boolean ptx = false;
           for (int s = -1; s <= 1; s += 2) {
@@ -72,7 +93,9 @@ final class LateralRenderer {
               a *= 0.3 * Math.exp(-(y - yd) / 2.0);
             }
             if (hr2 < 1) {
-              a = Math.max(0.15 * a, a - 0.8 * heartHalfWidth * Math.min(1, 2.5 * Math.sqrt(1 - hr2)));
+              // The heart displaces lung over its whole transverse width (more on the left).
+              double share = s < 0 ? 0.85 : 1.15;
+              a = Math.max(0.12 * a, a - share * heartHalfWidth * Math.pow(1 - hr2, 0.35));
             }
             boolean field = y < yd && !inHeart;
             if (field) {
@@ -113,8 +136,10 @@ final class LateralRenderer {
       c.capsule(-z0 - 0.5, g.yApex - 4.5 * k, 1.1 * k, -(z0 + 7.5 * k), -6, 0.9 * k, 0.6);
       c.flush(dens, Skeleton.MU_BONE * 0.5, null, null);
     }
+    float[] vessels = new float[n * n];
     VesselTree.grow(g, seed, patient, study).draw(c, true);
-    c.flush(dens, MU * 2.0, vesselWeight, null);
+    c.flush(vessels, MU * 2.0, null, null);
+    VesselTree.compose(dens, vessels, vesselWeight, f, g, true);
     int m = 8;
     double[] tu = new double[m];
     double[] ty = new double[m];
@@ -138,17 +163,28 @@ final class LateralRenderer {
     c.flush(dens, Skeleton.MU_BONE * 0.7 * bone, null, stern);
     lf.devices(dens, c);
 
-    Film.marker(dens, f, 'L', acq.markerRight() ? f.u(0) + 2.0 : f.u(n - 1) - 3.4, 2.4);
+    Film.marker(dens, f, 'L', acq.markerRight() ? f.u(0) + 1.5 : f.u(n - 1) - 2.9, f.y(0) + 1.5);
     SplittableRandom noise = Seeds.rng(seed, Seeds.NOISE, patient, study, 2);
-    out.pixels = Film.develop(dens, n, acq.exposure() * 1.6, acq.contrast(), noise,
-        new byte[][] {lungR, lungL}, new byte[][] {heart});
+    out.pixels =
+        Film.develop(
+            dens,
+            f,
+            acq.exposure(),
+            acq.contrast(),
+            0.40,
+            0.64,
+            0.3,
+            0.8,
+            noise,
+            new byte[][] {lungR, lungL},
+            new byte[][] {heart, diaph});
     return out;
   }
 
   /** Vertebral bodies seen side-on: stacked boxes with end plates and disc spaces. */
   private static void spine(float[] dens, Frame f, ChestGeometry g, double bone, byte[] mask) {
     double k = g.k;
-    double mu = Skeleton.MU_BONE * 0.3 * bone;
+    double mu = Skeleton.MU_BONE * 0.22 * bone;
     double y = g.yApex - 10 * k;
     while (y < ChestGeometry.FOV + 3) {
       double rel = Math.max(-0.3, (y - g.yApex) / g.hl);
@@ -171,7 +207,7 @@ final class LateralRenderer {
             mask[p] = 1;
             if (ly < 1) {
               double edge = Math.min(Math.min(front - z, z - back), Math.min(ly, 1 - ly) * h);
-              t += 3.0 * k * (edge < 0.2 * k ? 1.25 : 1.0);
+              t += 3.0 * k * (edge < 0.2 * k ? 1.15 : 1.0);
             }
           } else if (z < back && z > back - 4.5 * k) {
             // Posterior elements: pedicles/laminae, fainter and overlapping.

@@ -110,7 +110,7 @@ final class LesionField {
       }
     }
     Consolidation cs = truth.consolidation();
-    if (cs != null && (lateral || cs.side() == s)) {
+    if (cs != null && cs.side() == s) {
       double cc = lateral ? cs.z() : cs.x();
       double rc = lateral ? cs.rz() : cs.rx();
       double dx = (c - cc) / rc;
@@ -119,8 +119,16 @@ final class LesionField {
       if (e2 < 2.2) {
         double gv = 1 - e2 + 1.1 * (Seeds.noise(cs.key() + (lateral ? 1 : 0), c, y, 1.4) - 0.5);
         if (gv > 0.15) {
-          double alpha = 0.85 * Math.pow(Math.min(1, (gv - 0.15) / 0.4), 0.8);
-          a *= lateral ? 1 - 0.45 * alpha : 1 - alpha;
+          // Hazy, ill-defined airspace opacity: partial air loss ramping up slowly from the edge.
+          double ramp = Math.min(1, (gv - 0.15) / 0.85);
+          double mottle = Seeds.noise(cs.key() + 3, c, y, 0.6);
+          double alpha = (0.42 + 0.2 * mottle) * ramp * ramp * (3 - 2 * ramp);
+          if (!lateral) {
+            alpha *= 1 - 0.75 * bronchogram(cs, c, y);
+          }
+          // PA: the opacity fills the lung's depth here. Lateral: the beam crosses the whole
+          // lung width, of which only the consolidated lobe (~2 rx) loses its air.
+          a = lateral ? Math.max(0, a - alpha * 1.6 * cs.rx()) : a * (1 - alpha);
           if (field) {
             consMask[p] = 1;
           }
@@ -128,6 +136,50 @@ final class LesionField {
       }
     }
     return a;
+  }
+
+  /**
+   * Air bronchograms: a few tapering airways fanning out from the hilar side of the consolidation
+   * stay aerated inside the opacity. Returns 0..1 (1 on an airway axis).
+   */
+  private static double bronchogram(Consolidation cs, double x, double y) {
+    int s = cs.side();
+    double x0 = cs.x() - s * 1.1 * cs.rx();
+    double y0 = cs.y() - 0.5 * cs.ry();
+    double best = 0;
+    for (int b = 0; b < 4; b++) {
+      double th = 0.25 + 0.32 * b + 0.3 * (Seeds.unit(cs.key(), b, 17) - 0.5);
+      double dx = s * Math.cos(th);
+      double dy = Math.sin(th);
+      double len = 1.9 * Math.max(cs.rx(), cs.ry());
+      double px = x - x0;
+      double py = y - y0;
+      double t = px * dx + py * dy;
+      if (t <= 0 || t >= len) {
+        continue;
+      }
+      // Gentle curvature and a side branch halfway along.
+      double bend = 0.25 * Math.sin(t * 1.3 + b) * (t / len);
+      double dist = Math.abs(-px * dy + py * dx - bend);
+      double w = 0.24 - 0.14 * t / len;
+      if (dist < w) {
+        best = Math.max(best, 1 - dist / w);
+      }
+      double tb = 0.5 * len;
+      if (t > tb) {
+        double bx = dx * Math.cos(0.45) - s * dy * Math.sin(0.45);
+        double by = s * dx * Math.sin(0.45) + dy * Math.cos(0.45);
+        double qx = x - (x0 + dx * tb);
+        double qy = y - (y0 + dy * tb);
+        double tt = qx * bx + qy * by;
+        double dd = Math.abs(-qx * by + qy * bx);
+        double ww = 0.14 - 0.08 * Math.min(1, tt / (0.5 * len));
+        if (tt > 0 && tt < 0.5 * len && dd < ww) {
+          best = Math.max(best, 1 - dd / ww);
+        }
+      }
+    }
+    return best;
   }
 
   /** Nodule and mass: soft-tissue spheres; registers all airspace lesion masks as well. */

@@ -39,7 +39,8 @@ final class PaRenderer {
     for (int j = 0; j < n; j++) {
       double y = f.y(j);
       double bw = bodyHalfWidth(g, y);
-      double bd = y < g.yApex - 4.5 * k ? 11.5 * k : g.bodyDepth;
+      double bd =
+          11.5 * k + (g.bodyDepth - 11.5 * k) * smooth(g.yApex - 7.0 * k, g.yApex - 1.0 * k, y);
       double lungDepth =
           g.lungDepth
               * (0.45 + 0.55 * Math.pow(Math.max(0, Math.min(1, (y - g.yApex) / g.hl)), 0.7));
@@ -85,7 +86,9 @@ final class PaRenderer {
           }
           if (hr2 < 1) {
             // The heart is tangent to the beam at its border: a sharp, dense silhouette.
-            a *= 1 - 0.88 * Math.min(1, 3 * Math.sqrt(1 - hr2));
+            // Retrocardiac lung stays aerated behind it, so the heart is a soft-tissue density
+            // (spine faintly visible through it), slightly less dense than the mediastinum.
+            a *= 1 - Math.min(0.78, 0.5 + 0.4 * Math.sqrt(1 - hr2));
           }
           boolean field = dm > 0 && y < yd && !inHeart;
           if (field) {
@@ -117,8 +120,10 @@ final class PaRenderer {
       c.capsule(ax - s * 0.8 * k, g.yApex - 1.0, 4.0 * k, ax + s * 1.5 * k, 60, 3.8 * k, 0);
       c.flush(dens, MU, null, null);
     }
+    float[] vessels = new float[n * n];
     VesselTree.grow(g, seed, patient, study).draw(c, false);
-    c.flush(dens, MU * 1.5, vesselWeight, null);
+    c.flush(vessels, MU * 1.6, null, null);
+    VesselTree.compose(dens, vessels, vesselWeight, f, g, false);
     trachea(c, g);
     c.flush(dens, -MU, null, null);
     double bone = plan.patient().boneDensity();
@@ -136,8 +141,19 @@ final class PaRenderer {
         right ? f.u(0) + 2.0 : f.u(n - 1) - 3.4,
         2.2 + acq.offY() * 0.5);
     SplittableRandom noise = Seeds.rng(seed, Seeds.NOISE, patient, study, 1);
-    out.pixels = Film.develop(dens, n, acq.exposure(), acq.contrast(), noise,
-        new byte[][] {lungR, lungL}, new byte[][] {media, heart});
+    out.pixels =
+        Film.develop(
+            dens,
+            f,
+            acq.exposure(),
+            acq.contrast(),
+            0.37,
+            0.68,
+            0.25,
+            0.3,
+            noise,
+            new byte[][] {lungR, lungL},
+            new byte[][] {media, heart});
     return out;
   }
 
@@ -149,7 +165,8 @@ final class PaRenderer {
     if (y < top) {
       return neck;
     }
-    double sh = Math.sqrt(smooth(top, top + 3.5 * k, y));
+    // Shoulders slope down from the neck (trapezius), so the outline is not a flat shelf.
+    double sh = Math.pow(Math.min(1, (y - top) / (5.0 * k)), 0.6);
     double w = neck + (g.shoulderW - neck) * sh;
     return w + (g.trunkW - g.shoulderW) * smooth(g.yApex + 3 * k, g.yApex + 10 * k, y);
   }

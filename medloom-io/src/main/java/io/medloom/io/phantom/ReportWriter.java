@@ -45,7 +45,7 @@ final class ReportWriter {
   static Report write(
       long seed, int patient, int study, PatientModel p, StudyTruth t, boolean hasLateral) {
     ReportWriter w = new ReportWriter(Seeds.rng(seed, Seeds.REPORT, patient, study), t);
-    String indication = w.indication(p);
+    String indication = Indications.pick(w.r, t, p);
     if (w.r.nextDouble() < 0.5) {
       w.body.add(
           hasLateral
@@ -81,44 +81,6 @@ final class ReportWriter {
     }
     return new Report(
         indication, String.join(" ", w.body), String.join(" ", w.impression), w.status);
-  }
-
-  private String indication(PatientModel p) {
-    List<String> o = new ArrayList<>();
-    if (t.has(CONSOLIDATION)) {
-      o.add("Cough and fever.");
-      o.add("Fever, rule out pneumonia.");
-    }
-    if (t.has(EFFUSION) || t.has(CARDIOMEGALY)) {
-      o.add("Shortness of breath.");
-      o.add("Dyspnea and leg swelling.");
-    }
-    if (t.has(PNEUMOTHORAX)) {
-      o.add("Acute chest pain.");
-      o.add("Sudden onset shortness of breath.");
-    }
-    if (t.has(NODULE) || t.has(MASS)) {
-      o.add("Weight loss.");
-      o.add("Hemoptysis.");
-      o.add("Chronic cough.");
-    }
-    if (t.has(SUPPORT_DEVICES)) {
-      o.add("Line and tube placement.");
-      o.add("ICU patient, evaluate tube position.");
-    }
-    if (o.isEmpty() || r.nextDouble() < 0.15) {
-      o.add("Preoperative evaluation.");
-      o.add("Chest pain.");
-      o.add("Cough.");
-      o.add("Routine follow-up.");
-      o.add("Shortness of breath.");
-    }
-    String base = o.get(r.nextInt(o.size()));
-    if (r.nextDouble() < 0.35) {
-      String who = (p.female() ? "woman" : "man");
-      return p.ageYears() + "-year-old " + who + ". " + base;
-    }
-    return base;
   }
 
   private void devices() {

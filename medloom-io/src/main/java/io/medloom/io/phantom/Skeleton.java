@@ -13,7 +13,7 @@ final class Skeleton {
   /** Vertebral bodies with disc spaces, pedicle rings and spinous processes. */
   static void spine(float[] dens, Frame f, ChestGeometry g, double boneDensity, byte[] mask) {
     double k = g.k;
-    double mu = MU_BONE * 0.24 * boneDensity;
+    double mu = MU_BONE * 0.17 * boneDensity;
     double y = g.yApex - 10 * k;
     while (y < ChestGeometry.FOV + 3) {
       double rel = (y - g.yApex) / g.hl;
@@ -82,10 +82,10 @@ final class Skeleton {
   }
 
   /**
-   * Posterior ribs rise slightly from the spine, then arc down along the lateral wall (an
-   * inverted "U" over each lung); anterior ribs run from the lateral wall steeply down and
-   * medially, ending where the radiolucent costal cartilage begins. Their crossing gives the
-   * familiar lattice of a PA film.
+   * Posterior ribs rise slightly from the spine, then arc down along the lateral wall (an inverted
+   * "U" over each lung); anterior ribs run from the lateral wall steeply down and medially, ending
+   * where the radiolucent costal cartilage begins. Their crossing gives the familiar lattice of a
+   * PA film.
    */
   static void ribs(float[] dens, TubeCanvas c, ChestGeometry g, double bone, byte[] mask) {
     double k = g.k;
@@ -93,7 +93,9 @@ final class Skeleton {
     for (int s = -1; s <= 1; s += 2) {
       for (int n = 1; n <= 12; n++) {
         double y0 = g.yApex - 1.2 * k + (n - 1) * sp;
-        double drop = (2.2 + 0.35 * n) * k;
+        double drop = (1.5 + 0.22 * n) * k;
+        double slope = (0.9 + 0.14 * n) * k; // steady downward slope from spine to wall
+        double jit = 0.05 * Math.sin(n * 2.3 + g.yApex * 7.1 + s);
         double q0 = 1.7 * k;
         double qL = cageX(g, s, y0 + drop * 0.6);
         if (n == 1) {
@@ -107,11 +109,14 @@ final class Skeleton {
           double a = t / (m - 1.0);
           double q = q0 + (qL - q0) * Math.pow(Math.sin(a * Math.PI / 2), 0.75);
           u[t] = g.xm * (1 - a) + s * q;
-          y[t] = y0 - (0.9 + 0.04 * n) * k * Math.sin(a * Math.PI * 0.85) + drop * Math.pow(a, 2.4);
-          r[t] = (0.36 + 0.08 * a + 0.012 * n) * k;
+          // Short rise at the costovertebral junction, then a downward slope that steepens
+          // as the rib curves along the lateral chest wall.
+          double rise = 0.8 * k * Math.sin(Math.min(1, a / 0.28) * Math.PI / 2) * (1 - a);
+          y[t] = y0 - rise + slope * a + drop * Math.pow(a, 2.6);
+          r[t] = (0.34 + jit + 0.1 * a + 0.012 * n) * k;
         }
         c.polyline(u, y, r, 0.6);
-        c.flush(dens, MU_BONE * 0.6 * bone, null, mask);
+        c.flush(dens, MU_BONE * 0.48 * bone, null, mask);
         if (n > 9) {
           continue;
         }
@@ -127,10 +132,10 @@ final class Skeleton {
           double q = qL - (qL - qa) * Math.pow(a, 0.9);
           ua[t] = s * q;
           ya[t] = yL + 0.5 * k * Math.sin(a * Math.PI / 2) + ad * Math.pow(a, 1.2);
-          ra[t] = (0.6 - 0.12 * a) * k;
+          ra[t] = (0.5 - 0.12 * a) * k;
         }
-        c.polyline(ua, ya, ra, 0.7);
-        c.flush(dens, MU_BONE * 0.3 * bone, null, mask);
+        c.polyline(ua, ya, ra, 0.6);
+        c.flush(dens, MU_BONE * 0.15 * bone, null, mask);
       }
     }
   }

@@ -25,8 +25,8 @@ final class VesselTree {
   static VesselTree grow(ChestGeometry g, long seed, int patient, int study) {
     VesselTree t = new VesselTree(g, Seeds.rng(seed, Seeds.TEXTURE, patient, study));
     for (int s = -1; s <= 1; s += 2) {
-      double yh = g.yApex + 0.47 * g.hl + (s > 0 ? -1.0 : 0);
-      double xh = g.xm + s * (g.med(s, yh) + 0.3);
+      double yh = hilumY(g, s);
+      double xh = hilumX(g, s);
       double zh = g.zL + 0.4;
       // Trunks fan out from the hilum, denser towards the bases (lower lobes carry more flow).
       for (int tr = 0; tr < 11; tr++) {
@@ -35,11 +35,54 @@ final class VesselTree {
         double dz = Seeds.range(t.r, -0.7, 0.7);
         double len = Seeds.range(t.r, 2.2, 3.4) * g.k * (a0 > 40 ? 1.2 : 1);
         double rad = Seeds.range(t.r, 0.36, 0.5) * (a0 > 30 ? 1.15 : 1);
-        t.branch(s, new double[] {xh, yh, zh},
-            norm(new double[] {s * Math.cos(a), Math.sin(a), dz}), len, rad, 0);
+        t.branch(
+            s,
+            new double[] {xh, yh, zh},
+            norm(new double[] {s * Math.cos(a), Math.sin(a), dz}),
+            len,
+            rad,
+            0);
       }
     }
     return t;
+  }
+
+  /** The left hilum sits higher than the right (left pulmonary artery arches over). */
+  static double hilumY(ChestGeometry g, int s) {
+    return g.yApex + 0.47 * g.hl + (s > 0 ? -1.0 : 0);
+  }
+
+  static double hilumX(ChestGeometry g, int s) {
+    return g.xm + s * (g.med(s, hilumY(g, s)) + 0.3);
+  }
+
+  /**
+   * Blurs the vessel layer slightly (vessels are soft-edged cylinders at many depths) and adds the
+   * hilar densities (central pulmonary arteries), then adds it where lung air allows.
+   */
+  static void compose(
+      float[] dens, float[] vessels, float[] weight, Frame f, ChestGeometry g, boolean lateral) {
+    Film.gaussian(vessels, f.n, 0.07 / f.pix);
+    double k = g.k;
+    for (int s = -1; s <= 1; s += 2) {
+      double cu = lateral ? -(g.zL + 0.4) : hilumX(g, s) + s * 0.6 * k;
+      double cy = hilumY(g, s) + 0.3 * k;
+      double a = (lateral ? 2.2 : 1.4) * k;
+      double b = 2.4 * k;
+      for (int j = f.rowFloor(cy - b); j <= f.rowCeil(cy + b); j++) {
+        for (int i = f.colFloor(cu - a); i <= f.colCeil(cu + a); i++) {
+          double du = (f.u(i) - cu) / a;
+          double dv = (f.y(j) - cy) / b;
+          double r = du * du + dv * dv;
+          if (r < 1) {
+            vessels[j * f.n + i] += (float) (PaRenderer.MU * 1.6 * k * Math.pow(1 - r, 0.7));
+          }
+        }
+      }
+    }
+    for (int p = 0; p < dens.length; p++) {
+      dens[p] += vessels[p] * weight[p];
+    }
   }
 
   private void branch(int s, double[] p, double[] d, double len, double rad, int depth) {
