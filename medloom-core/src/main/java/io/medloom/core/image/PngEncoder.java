@@ -24,14 +24,20 @@ public final class PngEncoder {
   private byte[] deflated = new byte[0];
 
   /**
-   * @param level zlib level 1..9; 6 is the zlib and Pillow default
+   * zlib level 4: on real 224x224 films it encodes in half the time of level 6 for 1% more bytes
+   * (bench measurements: 1.5 vs 2.8 ms, 23.4 vs 23.2 kB), and encoding is a third of a build's CPU.
+   */
+  public static final int DEFAULT_LEVEL = 4;
+
+  /**
+   * @param level zlib level 1..9
    */
   public PngEncoder(int level) {
     this.deflater = new Deflater(level);
   }
 
   public PngEncoder() {
-    this(6);
+    this(DEFAULT_LEVEL);
   }
 
   public byte[] encode(Raster r) {

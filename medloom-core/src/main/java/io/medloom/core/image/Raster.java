@@ -13,6 +13,9 @@ import static io.medloom.core.Checks.notNull;
  * @param channels 1 (gray) or 3 (RGB)
  */
 public record Raster(int width, int height, int channels, byte[] pixels) {
+  /** Channel difference above which a pixel counts as coloured (see {@link #isNearlyGray()}). */
+  public static final int GRAY_TOLERANCE = 12;
+
   public Raster {
     checkArgument(width > 0 && height > 0, "raster size must be positive: %sx%s", width, height);
     checkArgument(channels == 1 || channels == 3, "raster channels must be 1 or 3: %s", channels);
@@ -48,7 +51,9 @@ public record Raster(int width, int height, int channels, byte[] pixels) {
       int r = pixels[i] & 0xff;
       int g = pixels[i + 1] & 0xff;
       int b = pixels[i + 2] & 0xff;
-      if (Math.abs(r - g) > 12 || Math.abs(g - b) > 12 || Math.abs(r - b) > 12) {
+      if (Math.abs(r - g) > GRAY_TOLERANCE
+          || Math.abs(g - b) > GRAY_TOLERANCE
+          || Math.abs(r - b) > GRAY_TOLERANCE) {
         if (++colourful > allowed) {
           return false;
         }

@@ -84,7 +84,7 @@ public final class RasterFiles {
       checkSize(header.get().width(), header.get().height(), options.maxPixels());
       Optional<Raster> fast = OpenCvDecoder.decode(bytes, format, header.get(), options.reduceTo());
       if (fast.isPresent()) {
-        return grayIfNearlyGray(fast.get());
+        return fast.get(); // already gray when the colour was only JPEG noise
       }
     }
     return decodeWithImageIo(bytes, format, options.maxPixels());
