@@ -176,7 +176,9 @@ public final class DatasetVerifier {
         Optional.empty(),
         s -> {
           String id = s.id();
-          if (s.width() != size || s.height() != size) {
+          if (s.png() == null) {
+            checkTextOnly(id, s);
+          } else if (s.width() != size || s.height() != size) {
             problem(
                 "image",
                 id
@@ -213,6 +215,16 @@ public final class DatasetVerifier {
             problem("schema", id + ": unreadable nested column: " + e.getMessage());
           }
         });
+  }
+
+  /** A row without an image must be a text-only sample: no size, no regions, some text. */
+  private void checkTextOnly(String id, StoredSample s) {
+    if (s.width() != 0 || s.height() != 0 || !"[]".equals(s.roisJson())) {
+      problem("image", id + ": row has no image but has a size or regions");
+    }
+    if ("[]".equals(s.textsJson())) {
+      problem("image", id + ": row has neither an image nor any text");
+    }
   }
 
   private void checkPng(String id, StoredSample s) {

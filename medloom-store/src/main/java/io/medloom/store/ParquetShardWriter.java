@@ -61,8 +61,13 @@ public final class ParquetShardWriter implements AutoCloseable {
           ps.setString(i++, r.modality());
           ps.setString(i++, r.bodyPart());
           ps.setString(i++, r.view());
-          ps.setBytes(i++, r.png());
-          ps.setString(i++, r.imagePath());
+          if (r.png() == null) { // text-only sample
+            ps.setNull(i++, Types.BLOB);
+            ps.setNull(i++, Types.VARCHAR);
+          } else {
+            ps.setBytes(i++, r.png());
+            ps.setString(i++, r.imagePath());
+          }
           ps.setInt(i++, r.width());
           ps.setInt(i++, r.height());
           ps.setInt(i++, r.channels());
@@ -77,7 +82,9 @@ public final class ParquetShardWriter implements AutoCloseable {
       st.execute(
           "COPY (SELECT id, source, original_path, patient_key, study_key, split, original_split,"
               + " modality, body_part, view,"
-              + " {'bytes': png, 'path': image_path} AS image, width, height, channels,"
+              + " CASE WHEN png IS NULL THEN NULL ELSE {'bytes': png, 'path': image_path} END AS image,"
+              + " nullif(width, 0) AS width, nullif(height, 0) AS height,"
+              + " nullif(channels, 0) AS channels,"
               + " CAST(labels::JSON AS "
               + ParquetSchema.LABEL
               + "[]) AS labels,"

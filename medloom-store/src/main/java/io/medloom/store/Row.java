@@ -1,11 +1,11 @@
 package io.medloom.store;
 
 import static io.medloom.core.Checks.notBlank;
-import static io.medloom.core.Checks.notNull;
 
 /**
  * A sample encoded for storage: the image as PNG bytes, nested columns as JSON text. Encoding
- * happens on worker threads ({@link RowEncoder}); the shard writer only moves bytes.
+ * happens on worker threads ({@link RowEncoder}); the shard writer only moves bytes. A text-only
+ * sample has no PNG ({@code png == null}) and zero width, height and channels, stored as nulls.
  *
  * @param ordinal the input's position in its source, to keep shard rows in source order
  */
@@ -34,6 +34,5 @@ public record Row(
     notBlank(id, "id");
     notBlank(patientKey, "patient key");
     notBlank(split, "split");
-    notNull(png, "png");
   }
 }

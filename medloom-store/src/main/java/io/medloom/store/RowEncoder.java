@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.core.image.CocoRle;
 import io.medloom.core.image.PngEncoder;
+import io.medloom.core.image.Raster;
 import io.medloom.core.model.Label;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
@@ -44,11 +45,11 @@ public final class RowEncoder {
         s.modality(),
         s.bodyPart(),
         s.view(),
-        png.encode(s.image()),
-        s.id() + ".png",
-        s.image().width(),
-        s.image().height(),
-        s.image().channels(),
+        s.image().map(png::encode).orElse(null),
+        s.hasImage() ? s.id() + ".png" : null,
+        s.image().map(Raster::width).orElse(0),
+        s.image().map(Raster::height).orElse(0),
+        s.image().map(Raster::channels).orElse(0),
         json(labels(s.labels())),
         json(rois(s.rois())),
         json(texts(s.texts())),

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param modality DICOM modality code (CR, DX, CT, MR, US, ..., OT when unknown)
  * @param bodyPart DICOM Body Part Examined term, "" when unknown
  * @param view projection/view (PA, AP, LATERAL, ...), "" when unknown
- * @param image the pixels
+ * @param image the pixels; empty for a text-only sample (a report whose images are not available)
  * @param labels one label per task, at most
  * @param rois regions of interest, masks at the image's size
  * @param texts reports, captions, descriptions
@@ -44,7 +44,7 @@ public record Sample(
     String modality,
     String bodyPart,
     String view,
-    Raster image,
+    Optional<Raster> image,
     List<Label> labels,
     List<Roi> rois,
     List<Text> texts,
@@ -63,6 +63,7 @@ public record Sample(
     notNull(bodyPart, "body part");
     notNull(view, "view");
     notNull(image, "image");
+    checkArgument(image.isPresent() || rois.isEmpty(), "sample %s has regions but no image", id);
     labels = List.copyOf(labels);
     rois = List.copyOf(rois);
     texts = List.copyOf(texts);
@@ -73,26 +74,27 @@ public record Sample(
         id,
         labels);
     for (Roi r : rois) {
+      Raster img = image.get();
       checkArgument(
-          r.box().fitsIn(image.width(), image.height()),
+          r.box().fitsIn(img.width(), img.height()),
           "sample %s: roi %s box %s outside the %sx%s image",
           id,
           r.id(),
           r.box(),
-          image.width(),
-          image.height());
+          img.width(),
+          img.height());
       r.mask()
           .ifPresent(
               m ->
                   checkArgument(
-                      m.width() == image.width() && m.height() == image.height(),
+                      m.width() == img.width() && m.height() == img.height(),
                       "sample %s: roi %s mask is %sx%s but the image is %sx%s",
                       id,
                       r.id(),
                       m.width(),
                       m.height(),
-                      image.width(),
-                      image.height()));
+                      img.width(),
+                      img.height()));
     }
   }
 
@@ -118,7 +120,35 @@ public record Sample(
         modality,
         bodyPart,
         view,
-        image,
+        Optional.of(image),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /** A text-only sample (e.g. a report whose images are not available). */
+  public static Sample readText(
+      String id,
+      String source,
+      String originalPath,
+      Identity identity,
+      String modality,
+      String bodyPart,
+      String view) {
+    return new Sample(
+        id,
+        source,
+        originalPath,
+        Optional.of(identity),
+        "",
+        "",
+        Optional.empty(),
+        Optional.empty(),
+        modality,
+        bodyPart,
+        view,
+        Optional.empty(),
         List.of(),
         List.of(),
         List.of(),
@@ -126,6 +156,10 @@ public record Sample(
   }
 
   public Sample withImage(Raster newImage, List<Roi> newRois) {
+    return withImage(Optional.of(newImage), newRois);
+  }
+
+  private Sample withImage(Optional<Raster> newImage, List<Roi> newRois) {
     return new Sample(
         id,
         source,
@@ -167,6 +201,10 @@ public record Sample(
 
   public Sample withRois(List<Roi> newRois) {
     return withImage(image, newRois);
+  }
+
+  public boolean hasImage() {
+    return image.isPresent();
   }
 
   public Sample withTexts(List<Text> newTexts) {

@@ -30,7 +30,10 @@ public final class StandardizeStage implements Stage.OneToOne {
 
   @Override
   public Sample apply(Sample sample) {
-    Raster img = sample.image();
+    if (sample.image().isEmpty()) {
+      return sample; // text-only: nothing to standardize
+    }
+    Raster img = sample.image().get();
     if (img.channels() == 3 && img.isNearlyGray()) {
       img = img.toGray();
     }

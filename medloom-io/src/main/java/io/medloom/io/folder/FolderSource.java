@@ -10,6 +10,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SortedFileWalk;
 import io.medloom.io.image.RasterFiles;
 import java.io.IOException;
 import java.nio.file.Files;

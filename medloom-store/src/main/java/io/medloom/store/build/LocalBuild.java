@@ -8,8 +8,10 @@ import io.medloom.core.model.Task;
 import io.medloom.core.pipeline.DeidentifyStage;
 import io.medloom.core.pipeline.Outcome;
 import io.medloom.core.pipeline.Pipeline;
+import io.medloom.core.pipeline.ScrubTextStage;
 import io.medloom.core.pipeline.SplitStage;
 import io.medloom.core.pipeline.StandardizeStage;
+import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
@@ -60,6 +62,7 @@ public final class LocalBuild {
         new Pipeline(
             List.of(
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
+                new ScrubTextStage(TextScrubber.standard()).asStage(),
                 new DeidentifyStage(secret).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
     SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());

@@ -44,7 +44,7 @@ record ShardWork(
         if (!s.bodyPart().isEmpty()) {
           bodyParts.add(s.bodyPart());
         }
-        channels.add(s.image().channels());
+        s.image().ifPresent(img -> channels.add(img.channels()));
       }
     }
     Counts counts = new Counts(results.size(), accepted, rejections.size(), rows.size());

@@ -1,4 +1,4 @@
-package io.medloom.io.folder;
+package io.medloom.io.files;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * problem instead of throwing, so the caller can record them. Hidden entries (dot files) are
  * skipped, as every image-folder loader does.
  */
-final class SortedFileWalk implements Iterator<SortedFileWalk.Entry> {
+public final class SortedFileWalk implements Iterator<SortedFileWalk.Entry> {
   /** A file found (or a problem found where a file or directory was expected). */
-  record Entry(Path path, Optional<String> problem) {}
+  public record Entry(Path path, Optional<String> problem) {}
 
   private final Deque<Path> pending = new ArrayDeque<>();
   private final Deque<Entry> ready = new ArrayDeque<>();
 
-  SortedFileWalk(Path root) {
+  public SortedFileWalk(Path root) {
     pending.push(root);
   }
 

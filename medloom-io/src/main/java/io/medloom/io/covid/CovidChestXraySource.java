@@ -1,0 +1,164 @@
+package io.medloom.io.covid;
+
+import io.medloom.core.model.Identity;
+import io.medloom.core.model.Label;
+import io.medloom.core.model.Sample;
+import io.medloom.core.model.Task;
+import io.medloom.core.model.TaskTarget;
+import io.medloom.core.model.Text;
+import io.medloom.core.source.SampleIds;
+import io.medloom.core.source.Source;
+import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceItem;
+import io.medloom.core.source.SourceSpec;
+import io.medloom.io.image.RasterFiles;
+import io.medloom.io.table.CsvTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * {@code covid-chestxray:DIR} — the COVID-19 Image Data Collection layout: {@code DIR/metadata.csv}
+ * with one row per image in {@code DIR/<folder>/<filename>}. The {@code finding} cell becomes the
+ * multilabel task {@code finding} (a cell may name several, comma-separated), {@code sex} a binary
+ * task, {@code view} the view, {@code clinical_notes} a text, {@code patientid} the patient (keyed
+ * later) and {@code patientid + offset} the study. Images are read by content: the collection has
+ * PNGs named {@code .jpg}.
+ */
+final class CovidChestXraySource implements Source {
+  static final Task SEX = Task.of("sex", TaskTarget.BINARY, List.of("female", "male"));
+
+  private final SourceSpec spec;
+  private final SourceContext context;
+  private final Path root;
+  private final CsvTable table;
+  private final Task finding;
+
+  CovidChestXraySource(SourceSpec spec, SourceContext context) throws IOException {
+    this.spec = spec;
+    this.context = context;
+    this.root = Path.of(spec.location()).toAbsolutePath().normalize();
+    Path csv = root.resolve("metadata.csv");
+    if (!Files.isRegularFile(csv)) {
+      throw new IOException("covid-chestxray source: no metadata.csv in " + root);
+    }
+    this.table = CsvTable.read(csv);
+    for (String col : List.of("patientid", "finding", "folder", "filename")) {
+      if (!table.header().contains(col)) {
+        throw new IOException("covid-chestxray source: metadata.csv has no column '" + col + "'");
+      }
+    }
+    TreeSet<String> classes = new TreeSet<>();
+    table.rows().stream()
+        .filter(r -> r.problem().isEmpty())
+        .forEach(r -> classes.addAll(findings(r.get("finding"))));
+    this.finding = Task.of("finding", TaskTarget.MULTILABEL, List.copyOf(classes));
+  }
+
+  private static List<String> findings(String cell) {
+    return CsvTable.listCell(cell, ",");
+  }
+
+  @Override
+  public SourceSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public OptionalLong size() {
+    return OptionalLong.of(table.rows().size());
+  }
+
+  @Override
+  public List<Task> tasks() {
+    return List.of(finding, SEX);
+  }
+
+  @Override
+  public String license() {
+    return "per image (see metadata.csv license column); metadata CC BY-NC-SA 4.0";
+  }
+
+  @Override
+  public Iterator<SourceItem> items() {
+    return IntStream.range(0, table.rows().size())
+        .mapToObj(
+            i -> {
+              CsvTable.Row r = table.rows().get(i);
+              String path =
+                  r.problem().isPresent()
+                      ? "metadata.csv:" + r.line()
+                      : r.get("folder") + "/" + r.get("filename");
+              return new SourceItem(i, path, r.problem());
+            })
+        .iterator();
+  }
+
+  @Override
+  public List<Sample> read(SourceItem item) throws Exception {
+    if (item.problem().isPresent()) {
+      throw new IOException(item.problem().get());
+    }
+    CsvTable.Row r = table.rows().get((int) item.ordinal());
+    String patient = r.get("patientid");
+    if (patient.isEmpty()) {
+      throw new IOException("metadata.csv line " + r.line() + " has no patientid");
+    }
+    List<String> found = findings(r.get("finding"));
+    if (found.isEmpty()) {
+      throw new IOException("metadata.csv line " + r.line() + " has no finding");
+    }
+    var raster =
+        RasterFiles.read(
+            root.resolve(item.path()),
+            new RasterFiles.DecodeOptions(context.maxPixels(), true, context.targetSize()));
+    Sample s =
+        Sample.read(
+            SampleIds.of(spec.kind(), item.path(), 0),
+            spec.name(),
+            item.path(),
+            new Identity(patient, patient + "|" + r.get("offset") + "|" + r.get("date")),
+            modality(r.get("modality")),
+            "CHEST",
+            view(r.get("view")),
+            raster);
+    List<Label> labels = new ArrayList<>();
+    labels.add(Label.multi(finding, found));
+    String sex = r.get("sex").toUpperCase(Locale.ROOT);
+    if (sex.equals("F") || sex.equals("M")) {
+      labels.add(Label.single(SEX, sex.equals("M") ? 1 : 0));
+    }
+    List<Text> texts = new ArrayList<>();
+    if (!r.get("clinical_notes").isEmpty()) {
+      texts.add(Text.of("clinical_notes", r.get("clinical_notes"), "source"));
+    }
+    return List.of(s.withLabels(labels).withTexts(texts));
+  }
+
+  private static String modality(String m) {
+    return switch (m.toLowerCase(Locale.ROOT)) {
+      case "ct" -> "CT";
+      case "x-ray", "xray", "cxr" -> "DX";
+      default -> "OT";
+    };
+  }
+
+  /** Normalizes the collection's view names to DICOM-like ones (AP Supine is still AP). */
+  private static String view(String v) {
+    String u = v.toUpperCase(Locale.ROOT);
+    if (u.startsWith("AP")) {
+      return "AP";
+    }
+    if (u.equals("L") || u.startsWith("LAT")) {
+      return "LATERAL";
+    }
+    return u;
+  }
+}
