@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       VerifyCommand.class,
       QueryCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})

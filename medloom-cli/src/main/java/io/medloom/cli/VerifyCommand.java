@@ -19,9 +19,47 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", description = "Dataset directory.")
   Path dataset;
 
+  @picocli.CommandLine.Option(
+      names = "--identifiers-from",
+      paramLabel = "KIND:LOCATION",
+      description =
+          "Also search every string column for the raw patient/study ids of this source"
+              + " (the one the dataset was built from).")
+  String identifiersFrom;
+
+  @picocli.CommandLine.Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "The build seed, for sources whose identifiers depend on it (phantom).")
+  long seed;
+
   @Override
   public Integer call() throws Exception {
-    DatasetVerifier.Report report = DatasetVerifier.verify(dataset);
+    java.util.Set<String> ids = java.util.Set.of();
+    if (identifiersFrom != null) {
+      ids =
+          io.medloom.core.source.Sources.open(
+                  io.medloom.core.source.SourceSpec.parse(identifiersFrom),
+                  io.medloom.core.source.SourceContext.withSeed(seed))
+              .identifiers();
+      long searchable =
+          ids.stream()
+              .filter(i -> i.strip().length() >= DatasetVerifier.MIN_IDENTIFIER_LENGTH)
+              .count();
+      System.out.println(
+          "verify: searching every string column for "
+              + searchable
+              + " raw identifiers of "
+              + identifiersFrom
+              + (searchable < ids.size()
+                  ? " ("
+                      + (ids.size() - searchable)
+                      + " shorter than "
+                      + DatasetVerifier.MIN_IDENTIFIER_LENGTH
+                      + " characters cannot be searched)"
+                  : ""));
+    }
+    DatasetVerifier.Report report = DatasetVerifier.verify(dataset, ids);
     if (report.ok()) {
       System.out.println("verify: OK, " + report.rows() + " rows; " + report.counts());
       return ExitCodes.OK;

@@ -45,6 +45,18 @@ class DemoAndVerifyTest {
   }
 
   @Test
+  void verifySearchesForTheSourcesRawIdentifiers() throws Exception {
+    Path ds = tmp.resolve("ids");
+    assertThat(
+            Cli.run("build", "--source", "phantom:20", "--out", ds.toString(), "--seed", "4")
+                .exitCode())
+        .isZero();
+    Cli clean = Cli.run("verify", ds.toString(), "--identifiers-from", "phantom:20", "--seed", "4");
+    assertThat(clean.exitCode()).as(clean.out()).isZero();
+    assertThat(clean.out()).contains("searching every string column for");
+  }
+
+  @Test
   void verifyFindsTamperingAndMissingSuccess() throws Exception {
     Path ds = tmp.resolve("d");
     assertThat(Cli.run("build", "--source", "phantom:30", "--out", ds.toString()).exitCode())

@@ -31,6 +31,10 @@ import java.util.stream.Stream;
  */
 public final class DatasetVerifier {
   private static final int MAX_REPORTED_PER_CHECK = 20;
+
+  /** Identifier tokens keep letters, digits and the joiners ids use (-, _, .). */
+  private static final Pattern TOKEN_SPLIT = Pattern.compile("[^A-Za-z0-9_.\\-]+");
+
   private static final Pattern KEY =
       Pattern.compile("[0-9a-f]{" + DeidentifyStage.KEY_HEX_LENGTH + "}");
 
@@ -44,11 +48,31 @@ public final class DatasetVerifier {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Integer> perCheck = new HashMap<>();
 
-  private DatasetVerifier() {}
+  private final java.util.Set<String> rawIdentifiers;
+
+  private DatasetVerifier(java.util.Set<String> rawIdentifiers) {
+    this.rawIdentifiers = new java.util.HashSet<>();
+    for (String id : rawIdentifiers) {
+      if (id.strip().length() >= MIN_IDENTIFIER_LENGTH) {
+        this.rawIdentifiers.add(id.strip());
+      }
+    }
+  }
 
   public static Report verify(Path root) throws IOException {
-    return new DatasetVerifier().run(root);
+    return verify(root, java.util.Set.of());
   }
+
+  /**
+   * Verifies, and also searches every string column of every row for the given identifiers in clear
+   * (the raw patient/study ids of the source the dataset was built from).
+   */
+  public static Report verify(Path root, java.util.Set<String> rawIdentifiers) throws IOException {
+    return new DatasetVerifier(rawIdentifiers).run(root);
+  }
+
+  /** Shorter ids ("5", "17") would match ordinary numbers everywhere, so they are not searched. */
+  public static final int MIN_IDENTIFIER_LENGTH = 4;
 
   private Report run(Path root) throws IOException {
     DatasetLayout layout = new DatasetLayout(root);
@@ -200,6 +224,23 @@ public final class DatasetVerifier {
             problem(
                 "privacy",
                 id + ": patient/study key is not a keyed hash: '" + s.patientKey() + "'");
+          }
+          if (!rawIdentifiers.isEmpty()) {
+            for (String text :
+                List.of(
+                    s.originalPath(),
+                    s.textsJson(),
+                    s.roisJson(),
+                    s.labelsJson(),
+                    s.source(),
+                    s.view(),
+                    s.bodyPart())) {
+              for (String token : TOKEN_SPLIT.split(text)) {
+                if (rawIdentifiers.contains(token)) {
+                  problem("privacy", id + ": the raw identifier '" + token + "' appears in clear");
+                }
+              }
+            }
           }
           for (Pattern p : identifiers) {
             for (String text : List.of(s.originalPath(), s.textsJson(), s.roisJson(), s.source())) {

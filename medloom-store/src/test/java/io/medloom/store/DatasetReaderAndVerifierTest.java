@@ -96,6 +96,16 @@ class DatasetReaderAndVerifierTest {
       assertThat(report.problems()).as(e.getKey()).anyMatch(p -> p.startsWith(e.getKey() + ":"));
       assertThat(report.problems()).as(e.getKey()).noneMatch(p -> p.startsWith("checksum:"));
     }
+    // A raw identifier the source declares is found in any string column, as a whole token.
+    Path copy = tmp.resolve("damaged-raw-id");
+    copyTree(dataset, copy);
+    rewriteShards(
+        copy,
+        "UPDATE s SET texts = [{'kind': 'caption', 'text': 'seen as MRN4711-X today',"
+            + " 'origin': 'source', 'roi_id': NULL}] WHERE id = (SELECT min(id) FROM s)");
+    assertThat(DatasetVerifier.verify(copy, java.util.Set.of("MRN4711-X", "17")).problems())
+        .anyMatch(p -> p.contains("raw identifier 'MRN4711-X'"));
+    assertThat(DatasetVerifier.verify(dataset, java.util.Set.of("MRN4711-X")).problems()).isEmpty();
   }
 
   /** Applies an UPDATE to every shard (table s) and re-signs _SUCCESS, as a careless tool would. */

@@ -40,6 +40,15 @@ public interface Source {
     return List.of();
   }
 
+  /**
+   * The raw patient and study identifiers of this source, when they can be listed without reading
+   * the images (e.g. an id column of a CSV), so that {@code verify --identifiers-from} can search a
+   * built dataset for any of them in clear. Empty when the source cannot tell cheaply or has none.
+   */
+  default java.util.Set<String> identifiers() {
+    return java.util.Set.of();
+  }
+
   /** Licence of the data, as the source states it. */
   default String license() {
     return "unknown";

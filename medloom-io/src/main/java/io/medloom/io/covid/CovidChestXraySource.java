@@ -82,6 +82,17 @@ final class CovidChestXraySource implements Source {
   }
 
   @Override
+  public java.util.Set<String> identifiers() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (CsvTable.Row r : table.rows()) {
+      if (!r.get("patientid").isEmpty()) {
+        ids.add(r.get("patientid"));
+      }
+    }
+    return ids;
+  }
+
+  @Override
   public String license() {
     return "per image (see metadata.csv license column); metadata CC BY-NC-SA 4.0";
   }

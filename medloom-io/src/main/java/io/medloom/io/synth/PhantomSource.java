@@ -81,6 +81,15 @@ final class PhantomSource implements Source {
   }
 
   @Override
+  public java.util.Set<String> identifiers() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (PhantomSlot slot : slots) {
+      ids.add(String.format("PHP-%06d", slot.patientNumber()));
+    }
+    return ids;
+  }
+
+  @Override
   public String license() {
     return "CC0-1.0 (synthetic)";
   }

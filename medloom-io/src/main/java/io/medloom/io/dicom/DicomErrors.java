@@ -1,0 +1,54 @@
+package io.medloom.io.dicom;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The reader's error messages, in one place so both decoders word them the same way. */
+final class DicomErrors {
+  static final String INSTALL_HINT =
+      "install the Debian packages libpixelmed-java and libpixelmed-imageio-java (or point the"
+          + " system property "
+          + PixelMedBridge.DIR_PROPERTY
+          + " at a folder with pixelmed.jar) to enable the full codec set";
+
+  private DicomErrors() {}
+
+  static IOException noPixelData(Path file, String sopClass) {
+    return new IOException(
+        "no pixel data: SOP class "
+            + DicomUids.describe(sopClass)
+            + " is not an image ("
+            + file
+            + ")");
+  }
+
+  static IOException truncated(Path file, String detail) {
+    return new IOException("truncated DICOM file: " + file + ": " + detail);
+  }
+
+  /** A codec failure; {@code reason} says which decoder and why. */
+  static IOException undecodable(Path file, String transferSyntax, String reason, Throwable cause) {
+    return new IOException(
+        "cannot decode pixel data of "
+            + file
+            + " with transfer syntax "
+            + DicomUids.describe(transferSyntax)
+            + ": "
+            + reason,
+        cause);
+  }
+
+  /** ImageJ cannot decode this transfer syntax and PixelMed is not installed. */
+  static IOException needsPixelMed(Path file, String transferSyntax) {
+    return new IOException(
+        "cannot decode pixel data of "
+            + file
+            + ": transfer syntax "
+            + DicomUids.describe(transferSyntax)
+            + " is compressed or deflated, which the built-in ImageJ decoder does not support"
+            + " (PixelMed not found in "
+            + PixelMedBridge.searchedDir()
+            + "); "
+            + INSTALL_HINT);
+  }
+}

@@ -1,0 +1,113 @@
+package io.medloom.io.dicom;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medloom.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Non-image and damaged inputs: each must fail with an IOException that says what is wrong. */
+class DicomReaderHostileTest {
+  @TempDir Path tmp;
+
+  private static Path sample(String name) {
+    return SharedData.require("dicom-samples").resolve(name);
+  }
+
+  @Test
+  void structuredReportIsNotAnImage() {
+    assertThatThrownBy(() -> DicomReader.read(sample("test-SR.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no pixel data")
+        .hasMessageContaining("1.2.840.10008.5.1.4.1.1.88.33 (Comprehensive SR) is not an image");
+  }
+
+  @Test
+  void ecgWaveformIsNotAnImage() {
+    assertThatThrownBy(() -> DicomReader.read(sample("waveform_ecg.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no pixel data")
+        .hasMessageContaining("1.2.840.10008.5.1.4.1.1.9.1.1 (12-lead ECG Waveform Storage)");
+  }
+
+  @Test
+  void rtPlanIsNotAnImage() {
+    assertThatThrownBy(() -> DicomReader.read(sample("rtplan.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no pixel data")
+        .hasMessageContaining("1.2.840.10008.5.1.4.1.1.481.5 (RT Plan Storage)");
+  }
+
+  @Test
+  void rtStructureSetIsNotAnImage() {
+    assertThatThrownBy(() -> DicomReader.read(sample("rtstruct.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no pixel data")
+        .hasMessageContaining("1.2.840.10008.5.1.4.1.1.481.3 (RT Structure Set Storage)");
+  }
+
+  @Test
+  void dicomdirIsNotAnImage() {
+    assertThatThrownBy(() -> DicomReader.read(sample("dicomdir/DICOMDIR")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no pixel data")
+        .hasMessageContaining("1.2.840.10008.1.3.10 (Media Storage Directory Storage (DICOMDIR))");
+  }
+
+  @Test
+  void truncatedFileSaysSo() {
+    // MR_small with the last 62 bytes of its 8192-byte pixel data cut off.
+    assertThatThrownBy(() -> DicomReader.read(sample("MR_truncated.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("truncated")
+        .hasMessageContaining("8192");
+  }
+
+  @Test
+  void truncatedFileSaysSoWithImageJ() {
+    assertThatThrownBy(() -> DicomReader.readWithImageJ(sample("MR_truncated.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("truncated")
+        .hasMessageContaining("8130 bytes, the header needs 8192");
+  }
+
+  @Test
+  void fileWithoutMarkerOrDatasetStartIsNotDicom() {
+    // no_meta.dcm as shipped starts with a stray 0x20 byte, so no element is where one must be.
+    assertThatThrownBy(() -> DicomReader.read(sample("no_meta.dcm")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a DICOM file")
+        .hasMessageContaining("first bytes: 20 08 00 05");
+  }
+
+  @Test
+  void textFileIsNotDicom() throws IOException {
+    Path text = tmp.resolve("notes.dcm");
+    Files.writeString(
+        text, "this is not DICOM, just text long enough ".repeat(10), StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> DicomReader.read(text))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a DICOM file")
+        .hasMessageContaining("no 'DICM' marker at byte 128");
+  }
+
+  @Test
+  void emptyFileIsNotDicom() throws IOException {
+    Path empty = Files.createFile(tmp.resolve("empty.dcm"));
+    assertThatThrownBy(() -> DicomReader.read(empty))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is empty (0 bytes)");
+  }
+
+  @Test
+  void missingFileIsReported() {
+    Path missing = tmp.resolve("missing.dcm");
+    assertThatThrownBy(() -> DicomReader.read(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("missing.dcm is not a regular file");
+  }
+}

@@ -1,0 +1,101 @@
+# Generates NiftiFixtures.java: tiny NIfTI files written by nibabel 5.0.0 and the values nibabel reads back.
+import nibabel as nib, numpy as np, base64, gzip, io, os
+np.random.seed(7)
+shape=(3,4,5)
+def values(dt):
+    base=(np.arange(60)*37 % 61).astype(np.float64)
+    info=np.iinfo(dt) if np.issubdtype(dt,np.integer) else None
+    if dt==np.uint8: v=base*4
+    elif dt==np.int8: v=base*4-120
+    elif dt==np.int16: v=base*1000-30000
+    elif dt==np.uint16: v=base*1000+5000
+    elif dt==np.int32: v=base*70000000-2100000000
+    elif dt==np.uint32: v=base*70000000+5
+    elif dt==np.int64: v=base*1000003-12345
+    else: v=base*0.37-7.25
+    return v.reshape(shape,order='F').astype(dt)
+# (name, dtype, nifti2?, pair?, bigendian?, slope, inter, qform_only)
+cases=[('u1_pair',np.uint8,False,True,False,None,None,False),
+       ('i1',np.int8,False,False,False,None,None,False),
+       ('i2_be_scaled',np.int16,False,False,True,0.5,-10.0,False),
+       ('u2_nifti2',np.uint16,True,False,False,None,None,False),
+       ('i4_pair_be',np.int32,False,True,True,None,None,False),
+       ('u4',np.uint32,False,False,False,None,None,True),
+       ('f4_qform',np.float32,False,False,False,None,None,True),
+       ('f8_nifti2_pair',np.float64,True,True,False,None,None,False),
+       ('i8_nifti2_be',np.int64,True,False,True,2.0,1.0,False)]
+aff=np.array([[0,0,-2.5,40],[1.5,0,0,-30],[0,3,0,12],[0,0,0,1.]])  # oblique-free permutation -> not RAS
+rot=np.array([[0.9,-0.3,0.1],[0.3,0.95,0],[0,0.1,1]])
+out=[]
+def b64(b): return base64.b64encode(gzip.compress(b,mtime=0)).decode()
+for name,dt,n2,pair,be,slope,inter,qonly in cases:
+    data=values(dt)
+    if dt==np.float32: data.flat[[5,17]]=[np.nan,np.inf]
+    if be: data=data.astype(data.dtype.newbyteorder('>'))
+    cls={(False,False):nib.Nifti1Image,(False,True):nib.Nifti1Pair,(True,False):nib.Nifti2Image,(True,True):nib.Nifti2Pair}[(n2,pair)]
+    A=aff.copy()
+    if qonly: A[:3,:3]=rot@np.diag([2,2,3])
+    img=cls(data,A)
+    img.header.set_data_dtype(data.dtype)
+    if qonly: img.set_sform(None,code=0); img.set_qform(A,code=1)
+    img.header['descrip']=('fixture '+name).encode()
+    fn=name+('.hdr' if pair else '.nii')
+    nib.save(img,fn)
+    if be:
+        # nibabel writes native order for the header; force a big-endian header for these cases
+        h=img.header.as_byteswapped('>') if img.header.endianness=='<' else img.header
+        img2=cls(data,None,h); img2.header.set_data_dtype(data.dtype); nib.save(img2,fn)
+    if slope is not None:
+        # nibabel recomputes scl_slope/scl_inter on save, so patch them into the written header bytes
+        import struct
+        raw=bytearray(open(fn,'rb').read()); o='>' if be else '<'
+        if n2: struct.pack_into(o+'dd',raw,176,slope,inter)
+        else: struct.pack_into(o+'ff',raw,112,slope,inter)
+        open(fn,'wb').write(bytes(raw))
+    back=nib.load(fn); d=back.get_fdata(dtype=np.float64)
+    assert back.header.endianness==('>' if be else '<'),(name,back.header.endianness)
+    files={}
+    if pair: files['hdr']=open(fn,'rb').read(); files['img']=open(name+'.img','rb').read()
+    else: files['nii']=open(fn,'rb').read()
+    fin=np.isfinite(d)
+    g=dict(name=name,ext='hdr' if pair else 'nii',dims=back.shape+(1,)*(4-len(back.shape)),dtcode=int(back.header['datatype']),
+           sum=float(d[fin].sum()),min=float(d[fin].min()),max=float(d[fin].max()),nonfinite=int((~fin).sum()),
+           v121=float(d[1,2,1]),v234=float(d[2,3,4]),affine=back.affine.tolist(),ax=''.join(nib.aff2axcodes(back.affine)),
+           files={k:b64(v) for k,v in files.items()})
+    out.append(g)
+# RGB24
+rgb=np.zeros((4,3,2),dtype=[('R','u1'),('G','u1'),('B','u1')])
+raw=(np.arange(4*3*2*3)*11 % 256).astype(np.uint8)
+r=raw.reshape(4,3,2,3,order='F') if False else None
+arr=np.zeros((4,3,2,3),np.uint8)
+for i,(x,y,z) in enumerate(np.ndindex(4,3,2)): arr[x,y,z]=[(i*11)%256,(i*29+7)%256,(i*53+3)%256]
+rgb['R'],rgb['G'],rgb['B']=arr[...,0],arr[...,1],arr[...,2]
+img=nib.Nifti1Image(rgb,np.diag([-1,1,1,1.])); nib.save(img,'rgb.nii')
+back=nib.load('rgb.nii'); bd=np.asanyarray(back.dataobj)
+print('rgb dtype', back.header['datatype'], bd.dtype)
+rgbg=dict(dtcode=int(back.header['datatype']),R121=int(bd['R'][1,2,1]),G121=int(bd['G'][1,2,1]),B121=int(bd['B'][1,2,1]),
+          sumR=int(bd['R'].astype(int).sum()),sumG=int(bd['G'].astype(int).sum()),sumB=int(bd['B'].astype(int).sum()),
+          ax=''.join(nib.aff2axcodes(back.affine)),b64=b64(open('rgb.nii','rb').read()))
+def jd(x): return repr(float(x)) if np.isfinite(x) else 'Double.NaN'
+L=[]
+L.append('package io.medloom.io.nifti;\n')
+L.append('/**\n * Tiny NIfTI files written by nibabel 5.0.0 (Debian /usr/bin/python3) and the values nibabel reads back\n'
+ ' * ({@code img.get_fdata()} over finite voxels, {@code img.affine}, {@code nib.aff2axcodes(img.affine)}; for RGB24\n'
+ ' * {@code np.asanyarray(img.dataobj)[\'R\']} etc.). Generated by gen_nifti.py (next to this file; run it with /usr/bin/python3 in a scratch dir; scl_slope/scl_inter were\n * patched into the header bytes after nib.save because nibabel recomputes them); the files\n'
+ ' * are gzipped and base64-encoded. Do not edit by hand.\n */')
+L.append('final class NiftiFixtures {\n  private NiftiFixtures() {}\n')
+L.append('  record Fixture(String name, String ext, int[] dims, int datatype, double sum, double min, double max,\n      int nonFinite, double v121, double v234, double[][] affine, String axisCodes, String nii, String hdr, String img) {}\n')
+L.append('  static final Fixture[] ALL = {')
+for g in out:
+    f=g['files']
+    aff='new double[][] {'+', '.join('{'+', '.join(repr(float(v)) for v in row)+'}' for row in g['affine'])+'}'
+    def s(k): return ('"'+f[k]+'"') if k in f else 'null'
+    L.append('    new Fixture("%s", "%s", new int[] {%s}, %d, %s, %s, %s, %d, %s, %s,\n        %s, "%s",\n        %s,\n        %s,\n        %s),' % (
+      g['name'],g['ext'],', '.join(map(str,g['dims'])),g['dtcode'],jd(g['sum']),jd(g['min']),jd(g['max']),g['nonfinite'],jd(g['v121']),jd(g['v234']),aff,g['ax'],s('nii'),s('hdr'),s('img')))
+L.append('  };\n')
+L.append('  /** RGB24 4x3x2 volume; R/G/B at voxel (1,2,1) and per-channel sums as numpy reads them. */')
+L.append('  static final int RGB_DATATYPE = %d;\n  static final int[] RGB_AT_121 = {%d, %d, %d};\n  static final long[] RGB_SUMS = {%d, %d, %d};\n  static final String RGB_AXES = "%s";\n  static final String RGB_NII = "%s";\n}' % (
+  rgbg['dtcode'],rgbg['R121'],rgbg['G121'],rgbg['B121'],rgbg['sumR'],rgbg['sumG'],rgbg['sumB'],rgbg['ax'],rgbg['b64']))
+open('NiftiFixtures.java','w').write('\n'.join(L)+'\n')
+for g in out: print(g['name'],g['dims'],g['dtcode'],g['sum'],g['min'],g['max'],g['nonfinite'],g['ax'],{k:len(v) for k,v in g['files'].items()})
+print(rgbg['ax'], rgbg['R121'], rgbg['sumR'])
