@@ -215,11 +215,14 @@ public final class DatasetVerifier {
                     + "x"
                     + size);
           }
-          if (s.channels() < 1 || s.channels() > maxChannels) {
-            problem(
-                "image", id + ": " + s.channels() + " channels, dataset input has " + maxChannels);
+          if (s.png() != null) {
+            if (s.channels() < 1 || s.channels() > maxChannels) {
+              problem(
+                  "image",
+                  id + ": " + s.channels() + " channels, dataset input has " + maxChannels);
+            }
+            checkPng(id, s);
           }
-          checkPng(id, s);
           if (!KEY.matcher(s.patientKey()).matches() || !KEY.matcher(s.studyKey()).matches()) {
             problem(
                 "privacy",

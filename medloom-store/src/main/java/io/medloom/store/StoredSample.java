@@ -35,8 +35,8 @@ public record StoredSample(
   /** DuckDB's JDBC driver hands BLOBs out as {@link java.sql.Blob}, not through getBytes. */
   static byte[] bytes(ResultSet rs, String column) throws SQLException {
     Object o = rs.getObject(column);
-    if (o == null) {
-      return null;
+    if (o == null || rs.wasNull()) {
+      return null; // a text-only sample (the driver hands out an empty Blob for NULL)
     }
     if (o instanceof java.sql.Blob b) {
       return b.getBytes(1, (int) b.length());
