@@ -83,6 +83,64 @@ final class Summaries {
           .append('\n');
     }
     sb.append("license     ").append(info.license()).append('\n');
+    sb.append(rejects(dir));
+    return sb.toString();
+  }
+
+  /**
+   * The rejected inputs grouped by reason (paths and numbers blanked so that one cause is one
+   * line), most frequent first, each with one example.
+   */
+  static String rejects(Path dir) {
+    Path file = dir.resolve("rejects.jsonl");
+    if (!java.nio.file.Files.exists(file)) {
+      return "";
+    }
+    java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> example = new java.util.HashMap<>();
+    try (var lines = java.nio.file.Files.lines(file)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.isBlank()) {
+          continue;
+        }
+        var node = io.medloom.store.Json.MAPPER.readTree(line);
+        String kind = node.path("source").asText().replaceAll(":.*", "");
+        String reason =
+            node.path("reason")
+                .asText()
+                .replaceFirst("^[A-Za-z]+(Exception|Error): ", "")
+                .replaceAll("(/[^\\s:,]+)+", "<path>")
+                .replaceAll("\\d+", "#");
+        if (reason.length() > 110) {
+          reason = reason.substring(0, 107) + "...";
+        }
+        String key = kind + " | " + node.path("stage").asText() + " | " + reason;
+        counts.computeIfAbsent(key, k -> new long[1])[0]++;
+        example.putIfAbsent(key, node.path("originalPath").asText());
+      }
+    } catch (java.io.IOException e) {
+      return "rejects     unreadable: " + e.getMessage() + "\n";
+    }
+    if (counts.isEmpty()) {
+      return "rejects     none\n";
+    }
+    StringBuilder sb =
+        new StringBuilder("rejects     by reason (source | stage | reason; see rejects.jsonl)\n");
+    counts.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+        .limit(20)
+        .forEach(
+            e ->
+                sb.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %5d  %s%n         e.g. %s%n",
+                        e.getValue()[0],
+                        e.getKey(),
+                        example.get(e.getKey()))));
+    if (counts.size() > 20) {
+      sb.append("  ... ").append(counts.size() - 20).append(" more reasons\n");
+    }
     return sb.toString();
   }
 }
