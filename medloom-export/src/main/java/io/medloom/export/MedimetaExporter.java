@@ -22,9 +22,6 @@ import javax.imageio.ImageIO;
  * info.yaml}, {@code LICENSE}. Sample index = position in shard order.
  */
 public final class MedimetaExporter implements Exporter {
-  /** Below this much free heap for the pixel array we refuse early instead of dying mid-export. */
-  private static final double HEAP_SHARE = 0.6;
-
   @Override
   public String format() {
     return "medimeta";
@@ -62,24 +59,8 @@ public final class MedimetaExporter implements Exporter {
           "MedIMeta stores 1 or 3 channels; dataset input size is " + info.inputSize());
     }
     long n = reader.count("SELECT count(*) FROM samples");
-    // RGB rows are byte[H][W][3]: each 3-byte pixel is its own Java array (~28 bytes with header
-    // and reference), because jhdf takes the shape from the nesting of the array.
-    long bytes = n * h * w * (c == 1 ? 1 : 28);
-    long heap = Runtime.getRuntime().maxMemory();
-    if (bytes > heap * HEAP_SHARE || n > Integer.MAX_VALUE) {
-      // jhdf 0.9.4 writes a dataset from one in-memory array (no chunked appends).
-      throw new IOException(
-          String.format(
-              Locale.ROOT,
-              "images.hdf5 needs ~%,d bytes of heap for %d samples of %dx%dx%d, more than %.0f%% of"
-                  + " the %,d-byte heap; raise -Xmx",
-              bytes,
-              n,
-              c,
-              h,
-              w,
-              HEAP_SHARE * 100,
-              heap));
+    if (n > Integer.MAX_VALUE) {
+      throw new IOException("MedIMeta indexes samples with int file names; " + n + " is too many");
     }
     Map<String, String> originalSplits = new HashMap<>();
     reader.query(
@@ -90,45 +71,48 @@ public final class MedimetaExporter implements Exporter {
           }
         });
 
-    Object pixels = c == 1 ? new byte[(int) n][][] : new byte[(int) n][][][];
     List<Entry> entries = new ArrayList<>();
     dir.resolve("images/x"); // creates images/
-    reader.forEach(
-        Optional.empty(),
-        s -> {
-          int i = entries.size();
-          if (i >= n) {
-            throw new IllegalStateException(
-                "dataset grew while exporting: more than " + n + " rows");
-          }
-          try {
-            Pixels p = Pixels.decodePng(s.png(), c);
-            if (p.width() != w || p.height() != h) {
-              throw new IOException(
-                  "sample "
-                      + s.id()
-                      + " is "
-                      + p.width()
-                      + "x"
-                      + p.height()
-                      + " but the dataset input size is "
-                      + info.inputSize()
-                      + "; images.hdf5 needs one size");
+    // Streamed: each image goes to disk as it is decoded, so memory stays flat in N.
+    long[] dims = c == 1 ? new long[] {n, h, w} : new long[] {n, h, w, c};
+    try (Hdf5Uint8Writer hdf5 =
+        Hdf5Uint8Writer.open(dir.dir().resolve("images.hdf5"), "images", dims)) {
+      reader.forEach(
+          Optional.empty(),
+          s -> {
+            int i = entries.size();
+            if (i >= n) {
+              throw new IllegalStateException(
+                  "dataset grew while exporting: more than " + n + " rows");
             }
-            store(pixels, i, p);
-            if (!ImageIO.write(p.toImage(), "tiff", dir.dir().resolve(imageFile(i)).toFile())) {
-              throw new IOException("this JVM has no ImageIO TIFF writer");
+            try {
+              Pixels p = Pixels.decodePng(s.png(), c);
+              if (p.width() != w || p.height() != h) {
+                throw new IOException(
+                    "sample "
+                        + s.id()
+                        + " is "
+                        + p.width()
+                        + "x"
+                        + p.height()
+                        + " but the dataset input size is "
+                        + info.inputSize()
+                        + "; images.hdf5 needs one size");
+              }
+              hdf5.append(p.data()); // HWC = C order of one (H,W) or (H,W,3) row
+              if (!ImageIO.write(p.toImage(), "tiff", dir.dir().resolve(imageFile(i)).toFile())) {
+                throw new IOException("this JVM has no ImageIO TIFF writer");
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          StoredSample meta = withoutPixels(s);
-          entries.add(new Entry(i, meta, originalSplits.get(s.id()), Rows.labelsByTask(s)));
-        });
-    if (entries.size() != n) {
-      throw new IOException("expected " + n + " samples, read " + entries.size());
+            StoredSample meta = withoutPixels(s);
+            entries.add(new Entry(i, meta, originalSplits.get(s.id()), Rows.labelsByTask(s)));
+          });
+      if (entries.size() != n) {
+        throw new IOException("expected " + n + " samples, read " + entries.size());
+      }
     }
-    Uint8Hdf5.write(dir.dir().resolve("images.hdf5"), "images", pixels);
     MedimetaFiles files = new MedimetaFiles(info, entries, dir);
     files.writeSplits();
     files.writeTaskLabels();
@@ -136,27 +120,6 @@ public final class MedimetaExporter implements Exporter {
     files.writeInfo();
     files.writeLicense();
     return n;
-  }
-
-  /** Copies HWC pixels into row i of the (N,H,W) or (N,H,W,3) array jhdf writes. */
-  private static void store(Object pixels, int i, Pixels p) {
-    byte[] d = p.data();
-    if (p.channels() == 1) {
-      byte[][] img = new byte[p.height()][];
-      for (int y = 0; y < p.height(); y++) {
-        img[y] = java.util.Arrays.copyOfRange(d, y * p.width(), (y + 1) * p.width());
-      }
-      ((byte[][][]) pixels)[i] = img;
-    } else {
-      byte[][][] img = new byte[p.height()][p.width()][];
-      int o = 0;
-      for (int y = 0; y < p.height(); y++) {
-        for (int x = 0; x < p.width(); x++, o += 3) {
-          img[y][x] = new byte[] {d[o], d[o + 1], d[o + 2]};
-        }
-      }
-      ((byte[][][][]) pixels)[i] = img;
-    }
   }
 
   /** Drops the PNG bytes so that N entries do not keep every image twice in memory. */

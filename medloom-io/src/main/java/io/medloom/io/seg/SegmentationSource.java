@@ -46,6 +46,10 @@ final class SegmentationSource implements Source {
   private final String modality;
   private final String bodyPart;
 
+  /** image path -> its mask files, filled while listing; one directory scan, not one per image. */
+  private final java.util.concurrent.ConcurrentMap<String, List<Path>> masksByImage =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   SegmentationSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
     this.context = context;
@@ -98,10 +102,12 @@ final class SegmentationSource implements Source {
   public Iterator<SourceItem> items() {
     SortedFileWalk walk = new SortedFileWalk(root);
     List<SourceItem> items = new ArrayList<>();
+    java.util.Map<Path, List<Path>> masksByDir = new java.util.HashMap<>();
     while (walk.hasNext()) {
       SortedFileWalk.Entry e = walk.next();
       String rel = root.relativize(e.path()).toString().replace('\\', '/');
       if (isMask(e.path().getFileName().toString())) {
+        masksByDir.computeIfAbsent(e.path().getParent(), d -> new ArrayList<>()).add(e.path());
         continue; // masks travel with their image
       }
       Optional<String> problem = e.problem();
@@ -109,6 +115,11 @@ final class SegmentationSource implements Source {
         problem = Optional.of("file is not inside a class folder, so it has no label");
       }
       items.add(new SourceItem(items.size(), rel, problem));
+    }
+    for (SourceItem item : items) {
+      Path image = root.resolve(item.path());
+      List<Path> candidates = masksByDir.getOrDefault(image.getParent(), List.of());
+      masksByImage.put(item.path(), masksOf(image, candidates));
     }
     return items.iterator();
   }
@@ -122,7 +133,12 @@ final class SegmentationSource implements Source {
     Path image = root.resolve(rel);
     long maxPixels = context.maxPixels();
     Raster raster = RasterFiles.read(image, RasterFiles.DecodeOptions.full(maxPixels));
-    List<Path> maskFiles = masksOf(image);
+    List<Path> maskFiles = masksByImage.get(rel);
+    if (maskFiles == null) { // read without listing first: look beside the image
+      try (Stream<Path> siblings = Files.list(image.getParent())) {
+        maskFiles = masksOf(image, siblings.toList());
+      }
+    }
     List<Roi> rois = new ArrayList<>();
     byte[] union = merged ? new byte[raster.width() * raster.height()] : null;
     int n = 0;
@@ -182,18 +198,17 @@ final class SegmentationSource implements Source {
         s.withLabels(List.of(Label.single(task, task.indexOf(className)))).withRois(rois));
   }
 
-  /** {@code <stem>_mask*.<image extension>} beside the image, in name order. */
-  private static List<Path> masksOf(Path image) throws IOException {
+  /** {@code <stem>_mask*.<image extension>} among the candidates, in name order. */
+  private static List<Path> masksOf(Path image, List<Path> candidates) {
     String name = image.getFileName().toString();
     String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-    try (Stream<Path> s = Files.list(image.getParent())) {
-      return s.filter(
-              p -> {
-                String f = p.getFileName().toString();
-                return f.startsWith(stem + "_mask") && ImageFormat.byExtension(f).isPresent();
-              })
-          .sorted()
-          .toList();
-    }
+    return candidates.stream()
+        .filter(
+            p -> {
+              String f = p.getFileName().toString();
+              return f.startsWith(stem + "_mask") && ImageFormat.byExtension(f).isPresent();
+            })
+        .sorted()
+        .toList();
   }
 }
