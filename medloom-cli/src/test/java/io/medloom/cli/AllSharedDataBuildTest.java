@@ -33,7 +33,7 @@ class AllSharedDataBuildTest {
   }
 
   @Test
-  void everyFolderBuildsVerifiesAndIsDescribed() {
+  void everyFolderBuildsVerifiesAndIsDescribed() throws Exception {
     Path out = tmp.resolve("all");
     List<String> args = new ArrayList<>(List.of("build", "--out", out.toString(), "--size", "64"));
     for (String s : allSources()) {
@@ -71,5 +71,82 @@ class AllSharedDataBuildTest {
     assertThat(Long.parseLong(row[1])).isPositive();
     assertThat(Long.parseLong(row[2])).isGreaterThan(100);
     assertThat(Long.parseLong(row[3])).isEqualTo(3); // MedMNIST's own train/val/test
+
+    exportToMedimetaAndReadItTheWayItsLoaderDoes(out, tmp.resolve("medimeta"));
+  }
+
+  /**
+   * MedIMeta's loader reads images.hdf5 (uint8), info.yaml and annotations.csv; Debian's Python
+   * (h5py, PyYAML, csv) does the same here, and three samples' pixels must equal the PNGs MedLoom
+   * stored, decoded independently in Java.
+   */
+  private static void exportToMedimetaAndReadItTheWayItsLoaderDoes(Path dataset, Path export)
+      throws Exception {
+    assertThat(
+            Cli.run(
+                    "export",
+                    dataset.toString(),
+                    "--format",
+                    "medimeta",
+                    "--out",
+                    export.toString())
+                .exitCode())
+        .isZero();
+    String script =
+        String.join(
+            "\n",
+            "import csv, hashlib, json, sys",
+            "import h5py, yaml",
+            "d = sys.argv[1]",
+            "info = yaml.safe_load(open(d + '/info.yaml'))",
+            "rows = list(csv.DictReader(open(d + '/annotations.csv')))",
+            "with h5py.File(d + '/images.hdf5', 'r') as f:",
+            "    x = f['images']",
+            "    n = x.shape[0]",
+            "    picks = [0, n // 2, n - 1]",
+            "    out = {'dtype': str(x.dtype), 'shape': list(x.shape), 'rows': len(rows),",
+            "           'tasks': [t['task_name'] for t in info['tasks']], 'input_size': info['input_size'],",
+            "           'samples': [[rows[i]['medloom_id'], hashlib.sha256(x[i].tobytes()).hexdigest()] for i in picks]}",
+            "print(json.dumps(out))");
+    Path py = export.resolveSibling("check_medimeta.py");
+    java.nio.file.Files.writeString(py, script);
+    Process p =
+        new ProcessBuilder("/usr/bin/python3", py.toString(), export.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0 && !SharedData.required()) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          false, "Debian python3-h5py/python3-yaml missing: " + output);
+    }
+    var json = io.medloom.store.Json.MAPPER.readTree(output.lines().reduce((a, b) -> b).orElse(""));
+    assertThat(json.get("dtype").asText()).isEqualTo("uint8");
+    assertThat(json.get("shape").toString())
+        .isEqualTo("[" + json.get("rows").asInt() + ",64,64,3]");
+    assertThat(json.get("tasks").toString())
+        .contains("problems", "finding", "busi_class", "pneumoniamnist");
+    try (var reader = io.medloom.store.DatasetReader.open(dataset)) {
+      for (var sample : json.get("samples")) {
+        var stored = reader.get(sample.get(0).asText()).orElseThrow();
+        var img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored.png()));
+        var raster = img.getRaster();
+        byte[] hwc = new byte[64 * 64 * 3];
+        for (int y = 0; y < 64; y++) {
+          for (int x = 0; x < 64; x++) {
+            for (int c = 0; c < 3; c++) {
+              int band = raster.getNumBands() == 1 ? 0 : c; // gray is replicated into 3 channels
+              hwc[(y * 64 + x) * 3 + c] = (byte) raster.getSample(x, y, band);
+            }
+          }
+        }
+        String sha =
+            java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(hwc));
+        assertThat(sha)
+            .as("pixels of sample %s", sample.get(0).asText())
+            .isEqualTo(sample.get(1).asText());
+      }
+    }
   }
 }

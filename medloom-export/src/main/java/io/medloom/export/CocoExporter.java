@@ -53,13 +53,24 @@ public final class CocoExporter implements Exporter {
         g.writeStartObject();
         header(g, reader.info(), categories);
         g.writeArrayFieldStart("images");
-        reader.forEach(Optional.of(split), s -> image(g, dir, s, imageIds));
+        // COCO describes images; text-only samples have none and are left out.
+        reader.forEach(
+            Optional.of(split),
+            s -> {
+              if (s.png() != null) {
+                image(g, dir, s, imageIds);
+              }
+            });
         g.writeEndArray();
         // Second pass instead of buffering: annotations (RLE strings) can outgrow the heap.
         g.writeArrayFieldStart("annotations");
         reader.forEach(
             Optional.of(split),
-            s -> annotations(g, s, imageIds.get(s.id()), categories, annotationId));
+            s -> {
+              if (s.png() != null) {
+                annotations(g, s, imageIds.get(s.id()), categories, annotationId);
+              }
+            });
         g.writeEndArray();
         g.writeEndObject();
       } catch (UncheckedIOException e) {

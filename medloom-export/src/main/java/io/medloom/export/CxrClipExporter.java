@@ -83,6 +83,9 @@ public final class CxrClipExporter implements Exporter {
         reader.forEach(
             Optional.of(split),
             s -> {
+              if (s.png() == null) {
+                return; // CXR-CLIP pairs images with text; a report without images has no row
+              }
               String path = "images/" + split + "/" + s.id() + ".png";
               try {
                 Files.write(dir.dir().resolve(path), s.png());

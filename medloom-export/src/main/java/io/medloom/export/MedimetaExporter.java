@@ -58,7 +58,8 @@ public final class MedimetaExporter implements Exporter {
       throw new IOException(
           "MedIMeta stores 1 or 3 channels; dataset input size is " + info.inputSize());
     }
-    long n = reader.count("SELECT count(*) FROM samples");
+    // MedIMeta is images only: text-only samples (reports without their images) are left out.
+    long n = reader.count("SELECT count(*) FROM samples WHERE image IS NOT NULL");
     if (n > Integer.MAX_VALUE) {
       throw new IOException("MedIMeta indexes samples with int file names; " + n + " is too many");
     }
@@ -80,6 +81,9 @@ public final class MedimetaExporter implements Exporter {
       reader.forEach(
           Optional.empty(),
           s -> {
+            if (s.png() == null) {
+              return;
+            }
             int i = entries.size();
             if (i >= n) {
               throw new IllegalStateException(
