@@ -83,6 +83,9 @@ final class Summaries {
           .append('\n');
     }
     sb.append("license     ").append(info.license()).append('\n');
+    if (!info.duplicates().isEmpty()) {
+      sb.append("duplicates  ").append(info.duplicates()).append('\n');
+    }
     sb.append(rejects(dir));
     return sb.toString();
   }

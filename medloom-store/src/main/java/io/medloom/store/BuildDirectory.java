@@ -149,6 +149,11 @@ public final class BuildDirectory {
     return rec;
   }
 
+  /** Replaces a finished shard's marker (after its Parquet file was rewritten). */
+  public void updateShardRecord(ShardRecord record) throws IOException {
+    AtomicFiles.write(layout.shardRecord(record.shard()), Json.MAPPER.writeValueAsBytes(record));
+  }
+
   /** The shard's Parquet checksum, computed once when it is published. */
   public String checksum(String file) {
     try {

@@ -187,6 +187,20 @@ public final class DatasetVerifier {
           }
         });
     checkRows(reader, info);
+    // Duplicates (exact or near) must never sit in different splits: that would leak test images
+    // into training.
+    io.medloom.store.build.Duplicates.Report dup =
+        io.medloom.store.build.Duplicates.find(reader.layout().samples());
+    dup.movedPatients()
+        .forEach(
+            (patient, split) ->
+                problem(
+                    "duplicates",
+                    "patient "
+                        + patient
+                        + " shares duplicate images with a patient in split "
+                        + split
+                        + " but is in another split"));
     return rows;
   }
 

@@ -39,5 +39,8 @@ public final class ParquetSchema {
           "labels",
           "rois",
           "texts",
-          "triplets");
+          "triplets",
+          // Extension of the DESIGN schema: fingerprints for duplicate detection.
+          "content_hash",
+          "phash");
 }

@@ -40,10 +40,11 @@ public final class ParquetShardWriter implements AutoCloseable {
               + " original_path VARCHAR, patient_key VARCHAR, study_key VARCHAR, split VARCHAR,"
               + " original_split VARCHAR, modality VARCHAR, body_part VARCHAR, view VARCHAR,"
               + " png BLOB, image_path VARCHAR, width INTEGER, height INTEGER, channels INTEGER,"
-              + " labels VARCHAR, rois VARCHAR, texts VARCHAR, triplets VARCHAR)");
+              + " labels VARCHAR, rois VARCHAR, texts VARCHAR, triplets VARCHAR,"
+              + " content_hash VARCHAR, phash VARCHAR)");
       try (PreparedStatement ps =
           conn.prepareStatement(
-              "INSERT INTO staging VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+              "INSERT INTO staging VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (Row r : rows) {
           int i = 1;
           ps.setLong(i++, r.ordinal());
@@ -75,6 +76,16 @@ public final class ParquetShardWriter implements AutoCloseable {
           ps.setString(i++, r.roisJson());
           ps.setString(i++, r.textsJson());
           ps.setString(i++, r.tripletsJson());
+          if (r.contentHash() == null) {
+            ps.setNull(i++, Types.VARCHAR);
+          } else {
+            ps.setString(i++, r.contentHash());
+          }
+          if (r.differenceHash() == null) {
+            ps.setNull(i++, Types.VARCHAR);
+          } else {
+            ps.setString(i++, java.util.Arrays.toString(r.differenceHash()));
+          }
           ps.addBatch();
         }
         ps.executeBatch();
@@ -96,7 +107,7 @@ public final class ParquetShardWriter implements AutoCloseable {
               + "[]) AS texts,"
               + " CAST(triplets::JSON AS "
               + ParquetSchema.TRIPLET
-              + "[]) AS triplets"
+              + "[]) AS triplets, content_hash, CAST(phash::JSON AS BIGINT[]) AS phash"
               + " FROM staging ORDER BY ord, id) TO "
               + sqlString(tmp)
               + " (FORMAT parquet, COMPRESSION zstd)");

@@ -5,7 +5,8 @@ import static io.medloom.core.Checks.notBlank;
 /**
  * A sample encoded for storage: the image as PNG bytes, nested columns as JSON text. Encoding
  * happens on worker threads ({@link RowEncoder}); the shard writer only moves bytes. A text-only
- * sample has no PNG ({@code png == null}) and zero width, height and channels, stored as nulls.
+ * sample has no PNG ({@code png == null}) and zero width, height and channels, stored as nulls; its
+ * hashes are null too.
  *
  * @param ordinal the input's position in its source, to keep shard rows in source order
  */
@@ -29,7 +30,9 @@ public record Row(
     String labelsJson,
     String roisJson,
     String textsJson,
-    String tripletsJson) {
+    String tripletsJson,
+    String contentHash,
+    long[] differenceHash) {
   public Row {
     notBlank(id, "id");
     notBlank(patientKey, "patient key");

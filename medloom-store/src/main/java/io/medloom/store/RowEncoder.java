@@ -3,6 +3,7 @@ package io.medloom.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.core.image.CocoRle;
+import io.medloom.core.image.ImageHashes;
 import io.medloom.core.image.PngEncoder;
 import io.medloom.core.image.Raster;
 import io.medloom.core.model.Label;
@@ -53,7 +54,9 @@ public final class RowEncoder {
         json(labels(s.labels())),
         json(rois(s.rois())),
         json(texts(s.texts())),
-        json(triplets(s.triplets())));
+        json(triplets(s.triplets())),
+        s.image().map(ImageHashes::contentHash).orElse(null),
+        s.image().map(ImageHashes::differenceHash).orElse(null));
   }
 
   private static List<Map<String, Object>> labels(List<Label> labels) {

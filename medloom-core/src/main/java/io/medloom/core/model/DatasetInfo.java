@@ -30,7 +30,8 @@ public record DatasetInfo(
     List<SourceRecord> sources,
     Build build,
     Counts counts,
-    @JsonProperty("identifier_patterns") List<String> identifierPatterns) {
+    @JsonProperty("identifier_patterns") List<String> identifierPatterns,
+    Map<String, Long> duplicates) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -56,6 +57,11 @@ public record DatasetInfo(
     notNull(build, "build");
     notNull(counts, "counts");
     identifierPatterns = List.copyOf(identifierPatterns);
+    // Datasets written before duplicate detection have no such field.
+    duplicates =
+        duplicates == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(duplicates));
   }
 
   /** One source of the build and what became of its inputs. */

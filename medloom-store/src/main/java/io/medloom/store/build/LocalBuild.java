@@ -135,7 +135,9 @@ public final class LocalBuild {
       writerThread.shutdownNow();
       progress.finish();
     }
-    DatasetInfo info = describe(cfg, sources, records);
+    Duplicates.Report duplicates = Duplicates.find(dir.layout().samples());
+    records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
+    DatasetInfo info = describe(cfg, sources, records, duplicates.summary());
     if (info.counts().accepted() == 0) {
       dir.finishRejectsOnly(records);
       throw new DatasetException(
@@ -210,7 +212,10 @@ public final class LocalBuild {
   }
 
   private static DatasetInfo describe(
-      BuildConfig cfg, List<Source> sources, List<ShardRecord> records) {
+      BuildConfig cfg,
+      List<Source> sources,
+      List<ShardRecord> records,
+      Map<String, Long> duplicates) {
     Counts all = Counts.ZERO;
     Map<Integer, Counts> perSource = new TreeMap<>();
     Map<String, Long> splits = new TreeMap<>();
@@ -270,7 +275,8 @@ public final class LocalBuild {
             Instant.now().toString(),
             cfg.shardSize()),
         all,
-        List.copyOf(patterns));
+        List.copyOf(patterns),
+        duplicates);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {
