@@ -23,6 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DuplicatesTest {
   @TempDir Path tmp;
 
+  /**
+   * Near duplicates inside BUSI itself, checked by eye (the same scan saved twice): the perceptual
+   * hash puts them 8 to 24 bits apart, the next closest pair of these 40 images 100 bits.
+   */
+  private static final String[][] REAL_PAIRS = {
+    {"benign (105).png", "benign (156).png"},
+    {"benign (259).png", "benign (280).png"},
+    {"benign (242).png", "benign (288).png"},
+    {"benign (199).png", "benign (248).png"}
+  };
+
   @Test
   void duplicatesAcrossPatientsShareASplitAndAreReported() throws Exception {
     Path busi = SharedData.require("busi/Dataset_BUSI_with_GT/benign");
@@ -79,9 +90,9 @@ class DuplicatesTest {
       JsonNode dup = Json.MAPPER.valueToTree(r.info().duplicates());
       assertThat(dup.get("exact_groups").asLong()).isEqualTo(5);
       assertThat(dup.get("near_duplicate_pairs").asLong()).isGreaterThanOrEqualTo(5);
-      // Each copy links two "patients"; BUSI itself holds near duplicates too (benign (105) and
-      // (156) are the same lesion), which may link a few more.
-      assertThat(dup.get("patients_linked_by_duplicates").asLong()).isBetween(20L, 26L);
+      // Each copy links two "patients"; BUSI itself holds near duplicates too (see REAL_PAIRS),
+      // which link a few more.
+      assertThat(dup.get("patients_linked_by_duplicates").asLong()).isBetween(20L, 28L);
     }
     copyOf.forEach(
         (copy, original) ->

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class BuildDirectory {
   private static final String BUILD_FILE = "build.json";
-  private static final String SECRET_FILE = "secret";
+  private static final String KEY_FINGERPRINT_FILE = "key-fingerprint";
 
   private final DatasetLayout layout;
   private final String configHash;
@@ -100,21 +100,86 @@ public final class BuildDirectory {
   }
 
   /**
-   * The per-build secret for keyed hashes: the given one, or one kept in the work directory so a
-   * resumed build keys patients the same way. It is deleted with the work directory at the end.
+   * The per-build secret for keyed hashes: the given one ({@code --key-file}), or a random one kept
+   * OUTSIDE the dataset folder — under {@code $MEDLOOM_STATE_DIR} (default {@code
+   * ~/.local/state/medloom}) in {@code build-keys/<hash of the output path>.key}, readable by the
+   * owner only — so that a resumed build keys patients the same way, and a half-built folder shared
+   * by mistake never carries its key. The work directory keeps only the key's fingerprint, so a
+   * resume with another key is refused instead of silently mixing two keyings. The key file is
+   * deleted when the build finishes.
    */
   public byte[] secret(Optional<byte[]> given) throws IOException {
+    Path fingerprintFile = layout.work().resolve(KEY_FINGERPRINT_FILE);
+    byte[] key;
     if (given.isPresent()) {
-      return given.get();
+      key = given.get();
+    } else {
+      Path p = keyFile();
+      if (Files.exists(p)) {
+        key = Files.readAllBytes(p);
+      } else {
+        if (Files.exists(fingerprintFile)) {
+          throw new IOException(
+              "the key of the unfinished build in "
+                  + layout.root()
+                  + " is gone ("
+                  + p
+                  + "); patients could not be keyed as before. Delete the folder and build again,"
+                  + " or pass the original --key-file");
+        }
+        key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.createDirectories(p.getParent());
+        AtomicFiles.write(p, key);
+        try {
+          Files.setPosixFilePermissions(
+              p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // not a POSIX file system: the user's home directory protection is all there is
+        }
+      }
     }
-    Path p = layout.work().resolve(SECRET_FILE);
-    if (Files.exists(p)) {
-      return Files.readAllBytes(p);
+    String fingerprint = fingerprint(key);
+    if (Files.exists(fingerprintFile)) {
+      String stored = Files.readString(fingerprintFile).strip();
+      if (!stored.equals(fingerprint)) {
+        throw new IOException(
+            "the unfinished build in "
+                + layout.root()
+                + " was keyed with another secret; resume it with the same --key-file (or none)");
+      }
+    } else {
+      AtomicFiles.write(fingerprintFile, fingerprint.getBytes(StandardCharsets.UTF_8));
     }
-    byte[] s = new byte[32];
-    new SecureRandom().nextBytes(s);
-    AtomicFiles.write(p, s);
-    return s;
+    return key;
+  }
+
+  private Path keyFile() {
+    String base = System.getenv("MEDLOOM_STATE_DIR");
+    Path dir =
+        base != null && !base.isBlank()
+            ? Path.of(base)
+            : Path.of(System.getProperty("user.home"), ".local", "state", "medloom");
+    return dir.resolve("build-keys")
+        .resolve(
+            fingerprint(
+                    layout
+                        .root()
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".key");
+  }
+
+  /** SHA-256 of the bytes, first 128 bits in hex: names and checks a key without revealing it. */
+  private static String fingerprint(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
   }
 
   public Optional<ShardRecord> finishedShard(int shard) throws IOException {
@@ -180,6 +245,7 @@ public final class BuildDirectory {
     files.put(DatasetLayout.INFO, AtomicFiles.sha256(layout.info()));
     AtomicFiles.write(layout.success(), Json.MAPPER.writeValueAsBytes(Map.of("sha256", files)));
     deleteTree(layout.work());
+    Files.deleteIfExists(keyFile());
     // A writer killed mid-shard leaves a hidden temporary; the shard was redone, so drop it.
     try (Stream<Path> leftovers = Files.list(layout.samples())) {
       for (Path p : leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {

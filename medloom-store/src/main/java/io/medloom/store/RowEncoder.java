@@ -56,7 +56,7 @@ public final class RowEncoder {
         json(texts(s.texts())),
         json(triplets(s.triplets())),
         s.image().map(ImageHashes::contentHash).orElse(null),
-        s.image().map(ImageHashes::differenceHash).orElse(null));
+        s.image().flatMap(ImageHashes::perceptualHash).orElse(null));
   }
 
   private static List<Map<String, Object>> labels(List<Label> labels) {

@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * {@code folder:/data/busi?modality=US}.
  */
 public record SourceSpec(String kind, String location, Map<String, String> options) {
+  /** Options whose values are credentials. */
+  public static final java.util.Set<String> SECRET_OPTIONS =
+      java.util.Set.of("auth", "password", "token");
+
   public SourceSpec {
     notBlank(kind, "source kind");
     notBlank(location, "source location");
@@ -63,7 +67,10 @@ public record SourceSpec(String kind, String location, Map<String, String> optio
       return name();
     }
     StringBuilder sb = new StringBuilder(name()).append('?');
-    options.forEach((k, v) -> sb.append(k).append('=').append(v).append('&'));
+    // Credentials never reach logs, dataset.json or config hashes in clear.
+    options.forEach(
+        (k, v) ->
+            sb.append(k).append('=').append(SECRET_OPTIONS.contains(k) ? "***" : v).append('&'));
     return sb.substring(0, sb.length() - 1);
   }
 }

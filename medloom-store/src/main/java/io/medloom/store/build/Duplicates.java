@@ -21,22 +21,22 @@ import java.util.TreeMap;
  * find), and the whole group takes the split of its smallest patient key. That patient's own split
  * never changes, which makes the decision the same when it is recomputed after a partial rewrite.
  *
- * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into sixteen 16-bit
- * bands, and two hashes within 15 bits of each other must agree on at least one band (pigeonhole),
+ * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 32 bands of 8
+ * bits, and two hashes within 31 bits of each other must agree on at least one band (pigeonhole),
  * so only pairs sharing a band are compared. Images whose hash carries too little structure (flat
- * frames) are not grouped as near duplicates.
+ * frames) have no hash and are not grouped as near duplicates. The band join compares about n^2/16
+ * candidate pairs in the worst case: fine to millions of pairs; larger builds will need the join
+ * partitioned.
  */
 public final class Duplicates {
   /**
-   * Of 256 bits (see {@link io.medloom.core.image.ImageHashes#differenceHash}). Measured: BUSI
-   * images re-saved as JPEG at quality 75 land 2 to 8 bits from the original (one of ten at 16);
-   * distinct PneumoniaMNIST films, the most alike images we have, have 10 pairs within 15 bits out
-   * of 2.9 million. 15 is also the most the 16-band join can guarantee to find.
+   * Of 256 bits (see {@link io.medloom.core.image.ImageHashes#perceptualHash}): re-encoded copies
+   * measured at most 18 bits away, distinct look-alike films more than 40.
    */
-  public static final int MAX_DISTANCE = 15;
+  public static final int MAX_DISTANCE = 24;
 
-  /** 16 bands of 16 bits: two hashes within 15 bits share at least one band. */
-  private static final int BANDS = 16;
+  /** 32 bands of 8 bits: two hashes within 31 bits share at least one band. */
+  private static final int BANDS = 32;
 
   /** What was found, and the new split of every patient whose split changes. */
   public record Report(
@@ -89,14 +89,11 @@ public final class Duplicates {
         }
       }
       st.execute(
-          "CREATE TABLE hh AS SELECT *, bit_count(phash[1])::INTEGER + bit_count(phash[2])::INTEGER + bit_count(phash[3])::INTEGER"
-              + " + bit_count(phash[4])::INTEGER AS ones FROM h");
-      st.execute(
           "CREATE TABLE b AS SELECT id, patient_key, phash, band,"
-              + " (phash[band // 4 + 1] >> (16 * (band % 4))) & 65535 AS v"
-              + " FROM hh, range("
+              + " (phash[band // 8 + 1] >> (8 * (band % 8))) & 255 AS v"
+              + " FROM h, range("
               + BANDS
-              + ") t(band) WHERE ones BETWEEN 32 AND 224");
+              + ") t(band) WHERE phash IS NOT NULL");
       long nearPairs = 0;
       try (ResultSet rs =
           st.executeQuery(

@@ -1,0 +1,186 @@
+package io.medloom.io.dicomweb;
+
+import io.medloom.core.image.Raster;
+import io.medloom.core.model.Identity;
+import io.medloom.core.model.Sample;
+import io.medloom.core.model.Task;
+import io.medloom.core.source.SampleIds;
+import io.medloom.core.source.Source;
+import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceItem;
+import io.medloom.core.source.SourceSpec;
+import io.medloom.io.dicom.DicomImage;
+import io.medloom.io.dicom.DicomReader;
+import io.medloom.io.dicom.DicomWindowing;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code dicomweb:BASE_URL} — the instances of a DICOMweb server (a PACS, Orthanc, ...), found with
+ * QIDO-RS and read with WADO-RS, each as the folder source reads a file: one sample per frame,
+ * patient and study from the object's own PatientID and StudyInstanceUID. Items are listed once per
+ * opened source, sorted by study, series and instance UID, with the path {@code
+ * studies/S/series/R/instances/I} (UIDs, not patient identifiers).
+ */
+final class DicomWebSource implements Source {
+  /** Back-off before the 2nd and 3rd attempt of a request: 0.5 s, then 1 s. */
+  static final long BACKOFF_MILLIS = 500;
+
+  private final SourceSpec spec;
+  private final SourceContext context;
+  private final DicomWebOptions options;
+  private final DicomWebClient client;
+  private volatile List<SourceItem> listing;
+
+  DicomWebSource(SourceSpec spec, SourceContext context) {
+    this.spec = spec;
+    this.context = context;
+    this.options = DicomWebOptions.parse(spec);
+    this.client = new DicomWebClient(options.authorization(), BACKOFF_MILLIS);
+  }
+
+  @Override
+  public SourceSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public List<Task> tasks() {
+    return List.of();
+  }
+
+  @Override
+  public String license() {
+    return spec.option("license", "see the source's provenance");
+  }
+
+  @Override
+  public OptionalLong size() {
+    List<SourceItem> l = listing;
+    return l == null ? OptionalLong.empty() : OptionalLong.of(l.size());
+  }
+
+  /**
+   * Queried once and kept: a PACS changes while a build runs, and a resumed or sharded build skips
+   * by ordinal, so the order must not shift between calls on one source.
+   */
+  @Override
+  public synchronized Iterator<SourceItem> items() throws IOException {
+    if (listing == null) {
+      List<SourceItem> items = new ArrayList<>();
+      for (InstanceRef ref : new QidoLister(client, options).list()) {
+        long ordinal = items.size();
+        if (ref.valid()) {
+          items.add(SourceItem.of(ordinal, ref.path()));
+        } else {
+          // Kept as a rejection rather than dropped so that listed = accepted + rejected holds.
+          items.add(
+              new SourceItem(
+                  ordinal,
+                  "invalid-qido-result/" + ordinal,
+                  Optional.of(
+                      "QIDO result with a missing or invalid UID: study '"
+                          + QidoLister.clip(ref.study())
+                          + "', series '"
+                          + QidoLister.clip(ref.series())
+                          + "', instance '"
+                          + QidoLister.clip(ref.instance())
+                          + "'")));
+        }
+      }
+      listing = List.copyOf(items);
+    }
+    return listing.iterator();
+  }
+
+  @Override
+  public List<Sample> read(SourceItem item) throws Exception {
+    if (item.problem().isPresent()) {
+      throw new IOException(item.problem().get());
+    }
+    InstanceRef ref = InstanceRef.ofPath(item.path());
+    URI uri = URI.create(options.base() + "/" + ref.path());
+    // The same budget as the folder source puts on a file: larger objects are refused unread.
+    long budget = context.maxPixels() * 4;
+    DicomWebClient.Response r = client.get(uri, options.acceptDicom(), budget);
+    String contentType = r.headers().firstValue("Content-Type").orElse("");
+    byte[] part10;
+    if (contentType.toLowerCase(Locale.ROOT).startsWith("application/dicom")) {
+      part10 = r.body(); // some servers answer a single instance without the multipart wrapper
+    } else {
+      try {
+        part10 = MultipartRelated.firstPart(r.body(), MultipartRelated.boundary(contentType));
+      } catch (IOException e) {
+        throw new IOException("dicomweb: GET " + uri + ": " + e.getMessage(), e);
+      }
+    }
+    DicomImage img = decode(part10, uri);
+    if ((long) img.width() * img.height() > context.maxPixels()) {
+      throw new IOException(
+          "image of "
+              + img.width()
+              + "x"
+              + img.height()
+              + " exceeds the pixel limit "
+              + context.maxPixels());
+    }
+    return samples(item, ref, img);
+  }
+
+  /** DicomReader reads files, so the Part 10 bytes go through a temp file deleted right after. */
+  private static DicomImage decode(byte[] part10, URI uri) throws IOException {
+    Path tmp = Files.createTempFile("medloom-dicomweb-", ".dcm");
+    try {
+      Files.write(tmp, part10);
+      return DicomReader.read(tmp);
+    } catch (IOException e) {
+      // DicomReader names the temp file; the URL is what the user can look up.
+      throw new IOException(
+          "dicomweb: instance " + uri + ": " + e.getMessage().replace(tmp.toString(), "(download)"),
+          e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private List<Sample> samples(SourceItem item, InstanceRef ref, DicomImage img) {
+    Map<String, String> meta = img.meta();
+    String patient = meta.getOrDefault("PatientID", "");
+    String study = meta.getOrDefault("StudyInstanceUID", "");
+    // As in the folder source: without a PatientID the object is its own patient, because grouping
+    // by an empty id would put unrelated people into one split group. The study falls back to the
+    // UID QIDO gave, which is the same attribute.
+    Identity identity =
+        new Identity(
+            patient.isBlank() ? "dicomweb:" + item.path() : patient,
+            study.isBlank() ? ref.study() : study);
+    String modality = meta.getOrDefault("Modality", "OT").toUpperCase(Locale.ROOT);
+    String bodyPart = meta.getOrDefault("BodyPartExamined", "").toUpperCase(Locale.ROOT);
+    String view = meta.getOrDefault("ViewPosition", "").toUpperCase(Locale.ROOT);
+    List<Sample> out = new ArrayList<>(img.frames());
+    for (int f = 0; f < img.frames(); f++) {
+      Raster raster = DicomWindowing.toRaster(img, f);
+      String path = img.frames() == 1 ? item.path() : item.path() + "#frame=" + f;
+      out.add(
+          Sample.read(
+              SampleIds.of(spec.kind(), item.path(), f),
+              spec.name(),
+              path,
+              identity,
+              modality.isBlank() ? "OT" : modality,
+              bodyPart,
+              view,
+              raster));
+    }
+    return out;
+  }
+}
