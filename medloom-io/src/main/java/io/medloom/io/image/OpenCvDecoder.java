@@ -50,7 +50,10 @@ final class OpenCvDecoder {
    * the longer side stays at least {@code reduceTo}.
    */
   static Optional<Raster> decode(byte[] bytes, ImageFormat format, ImageHeader h, int reduceTo) {
-    if (!AVAILABLE || h.bitDepth() != 8) {
+    // 16-bit samples stay with ImageIO, whose path scales them min..max; 1-, 2- and 4-bit PNGs
+    // (binary masks are 1-bit) are expanded to 0..255 by libpng exactly as ImageIO does.
+    boolean lowBitPng = format == ImageFormat.PNG && h.bitDepth() < 8;
+    if (!AVAILABLE || (h.bitDepth() != 8 && !lowBitPng)) {
       return Optional.empty();
     }
     boolean gray;

@@ -75,6 +75,21 @@ class RasterFilesTest {
   }
 
   @Test
+  void oneBitMasksDecodeToZeroAnd255OnBothPaths() throws Exception {
+    Path busi = SharedData.require("busi/Dataset_BUSI_with_GT/benign");
+    Path mask = busi.resolve("benign (10)_mask.png"); // a 1-bit grayscale PNG
+    Raster fast = RasterFiles.read(mask, RasterFiles.DecodeOptions.full(Long.MAX_VALUE));
+    Raster slow = RasterFiles.toRaster(javax.imageio.ImageIO.read(mask.toFile()));
+    assertThat(fast.channels()).isEqualTo(1);
+    assertThat(fast.pixels()).isEqualTo(slow.pixels());
+    java.util.Set<Integer> values = new java.util.TreeSet<>();
+    for (byte b : fast.pixels()) {
+      values.add(b & 0xff);
+    }
+    assertThat(values).containsExactly(0, 255);
+  }
+
+  @Test
   void largeJpegMayBeDecodedAtReducedScaleButNeverBelowTheTarget() throws Exception {
     Path film = dir.resolve("film.jpg");
     Files.write(film, BadImages.goodImage("jpg", 1700, 1500, 4));
