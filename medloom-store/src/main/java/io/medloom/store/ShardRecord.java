@@ -22,4 +22,9 @@ public record ShardRecord(
     @JsonProperty("split_counts") Map<String, Long> splitCounts,
     List<String> modalities,
     @JsonProperty("body_parts") List<String> bodyParts,
-    List<Integer> channels) {}
+    List<Integer> channels,
+    @JsonProperty("label_tasks") List<String> labelTasks) {
+  public ShardRecord {
+    labelTasks = labelTasks == null ? List.of() : List.copyOf(labelTasks);
+  }
+}

@@ -1,17 +1,13 @@
 package io.medloom.io.dicomsource;
 
-import io.medloom.core.image.Raster;
-import io.medloom.core.model.Identity;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
-import io.medloom.core.source.SampleIds;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.dicom.DicomImage;
 import io.medloom.io.dicom.DicomReader;
-import io.medloom.io.dicom.DicomWindowing;
 import io.medloom.io.files.SortedFileWalk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code dicom:DIR} — every file under DIR (any name; DICOM files often have no extension) read as
@@ -95,33 +90,6 @@ final class DicomFolderSource implements Source {
               + " exceeds the pixel limit "
               + context.maxPixels());
     }
-    Map<String, String> meta = img.meta();
-    String patient = meta.getOrDefault("PatientID", "");
-    String study = meta.getOrDefault("StudyInstanceUID", "");
-    // Files without a PatientID are their own patient: grouping them by an empty id would put
-    // unrelated people into one split group.
-    Identity identity =
-        new Identity(
-            patient.isBlank() ? "file:" + item.path() : patient,
-            study.isBlank() ? "file:" + item.path() : study);
-    String modality = meta.getOrDefault("Modality", "OT").toUpperCase(Locale.ROOT);
-    String bodyPart = meta.getOrDefault("BodyPartExamined", "").toUpperCase(Locale.ROOT);
-    String view = meta.getOrDefault("ViewPosition", "").toUpperCase(Locale.ROOT);
-    List<Sample> out = new ArrayList<>(img.frames());
-    for (int f = 0; f < img.frames(); f++) {
-      Raster raster = DicomWindowing.toRaster(img, f);
-      String path = img.frames() == 1 ? item.path() : item.path() + "#frame=" + f;
-      out.add(
-          Sample.read(
-              SampleIds.of(spec.kind(), item.path(), f),
-              spec.name(),
-              path,
-              identity,
-              modality.isBlank() ? "OT" : modality,
-              bodyPart,
-              view,
-              raster));
-    }
-    return out;
+    return DicomSamples.of(spec, item.path(), img, "file:" + item.path(), "file:" + item.path());
   }
 }

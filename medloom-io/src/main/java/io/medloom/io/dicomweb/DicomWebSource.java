@@ -1,17 +1,14 @@
 package io.medloom.io.dicomweb;
 
-import io.medloom.core.image.Raster;
-import io.medloom.core.model.Identity;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
-import io.medloom.core.source.SampleIds;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.dicom.DicomImage;
 import io.medloom.io.dicom.DicomReader;
-import io.medloom.io.dicom.DicomWindowing;
+import io.medloom.io.dicomsource.DicomSamples;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -153,34 +149,7 @@ final class DicomWebSource implements Source {
   }
 
   private List<Sample> samples(SourceItem item, InstanceRef ref, DicomImage img) {
-    Map<String, String> meta = img.meta();
-    String patient = meta.getOrDefault("PatientID", "");
-    String study = meta.getOrDefault("StudyInstanceUID", "");
-    // As in the folder source: without a PatientID the object is its own patient, because grouping
-    // by an empty id would put unrelated people into one split group. The study falls back to the
-    // UID QIDO gave, which is the same attribute.
-    Identity identity =
-        new Identity(
-            patient.isBlank() ? "dicomweb:" + item.path() : patient,
-            study.isBlank() ? ref.study() : study);
-    String modality = meta.getOrDefault("Modality", "OT").toUpperCase(Locale.ROOT);
-    String bodyPart = meta.getOrDefault("BodyPartExamined", "").toUpperCase(Locale.ROOT);
-    String view = meta.getOrDefault("ViewPosition", "").toUpperCase(Locale.ROOT);
-    List<Sample> out = new ArrayList<>(img.frames());
-    for (int f = 0; f < img.frames(); f++) {
-      Raster raster = DicomWindowing.toRaster(img, f);
-      String path = img.frames() == 1 ? item.path() : item.path() + "#frame=" + f;
-      out.add(
-          Sample.read(
-              SampleIds.of(spec.kind(), item.path(), f),
-              spec.name(),
-              path,
-              identity,
-              modality.isBlank() ? "OT" : modality,
-              bodyPart,
-              view,
-              raster));
-    }
-    return out;
+    // The study falls back to the UID QIDO gave, which is the same attribute.
+    return DicomSamples.of(spec, item.path(), img, "dicomweb:" + item.path(), ref.study());
   }
 }

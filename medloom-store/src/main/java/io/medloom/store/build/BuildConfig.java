@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Everything a build needs. {@link #configHash()} covers every setting that changes the rows, and
- * nothing that does not (threads), so a resumed build may use another thread count.
+ * nothing that does not (threads), so a resumed build may use another thread count. Stages added by
+ * other modules are part of it: installing the text engine changes the rows.
  */
 public record BuildConfig(
     List<SourceSpec> sources,
@@ -42,6 +43,14 @@ public record BuildConfig(
     notNull(name, "name");
   }
 
+  /** The stages other modules add to every build, sorted by name (see {@link StageProvider}). */
+  public static List<io.medloom.core.pipeline.StageProvider> addedStages() {
+    List<io.medloom.core.pipeline.StageProvider> out = new java.util.ArrayList<>();
+    java.util.ServiceLoader.load(io.medloom.core.pipeline.StageProvider.class).forEach(out::add);
+    out.sort(java.util.Comparator.comparing(io.medloom.core.pipeline.StageProvider::name));
+    return out;
+  }
+
   public String configHash() {
     StringBuilder sb = new StringBuilder("medloom-build-v1");
     sources.forEach(s -> sb.append('|').append(s));
@@ -49,6 +58,7 @@ public record BuildConfig(
     sb.append("|val=").append(valFraction).append("|test=").append(testFraction);
     sb.append("|shard=").append(shardSize).append("|maxpx=").append(maxPixels);
     sb.append("|version=").append(MEDLOOM_VERSION);
+    addedStages().forEach(p -> sb.append("|stage=").append(p.name()));
     try {
       byte[] h =
           MessageDigest.getInstance("SHA-256")

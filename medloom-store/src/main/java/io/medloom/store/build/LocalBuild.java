@@ -10,6 +10,8 @@ import io.medloom.core.pipeline.Outcome;
 import io.medloom.core.pipeline.Pipeline;
 import io.medloom.core.pipeline.ScrubTextStage;
 import io.medloom.core.pipeline.SplitStage;
+import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageProvider;
 import io.medloom.core.pipeline.StandardizeStage;
 import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
@@ -58,13 +60,16 @@ public final class LocalBuild {
           dir.layout().info().toFile(), DatasetInfo.class);
     }
     byte[] secret = dir.secret(cfg.secret());
-    Pipeline pipeline =
-        new Pipeline(
+    List<Stage> stages =
+        new ArrayList<>(
             List.of(
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
                 new ScrubTextStage(TextScrubber.standard()).asStage(),
                 new DeidentifyStage(secret).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
+    List<StageProvider> added = BuildConfig.addedStages();
+    added.forEach(p -> stages.add(p.stage()));
+    Pipeline pipeline = new Pipeline(stages);
     SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());
     List<Source> sources = new ArrayList<>();
     long total = 0;
@@ -137,7 +142,7 @@ public final class LocalBuild {
     }
     Duplicates.Report duplicates = Duplicates.find(dir.layout().samples());
     records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
-    DatasetInfo info = describe(cfg, sources, records, duplicates.summary());
+    DatasetInfo info = describe(cfg, sources, added, records, duplicates.summary());
     if (info.counts().accepted() == 0) {
       dir.finishRejectsOnly(records);
       throw new DatasetException(
@@ -214,6 +219,7 @@ public final class LocalBuild {
   private static DatasetInfo describe(
       BuildConfig cfg,
       List<Source> sources,
+      List<StageProvider> added,
       List<ShardRecord> records,
       Map<String, Long> duplicates) {
     Counts all = Counts.ZERO;
@@ -252,6 +258,20 @@ public final class LocalBuild {
               s.spec().location(),
               s.spec().options(),
               perSource.getOrDefault(i, Counts.ZERO)));
+    }
+    // Tasks of added stages (e.g. labels read from reports) are declared only when used.
+    TreeSet<String> usedTasks = new TreeSet<>();
+    records.forEach(r -> usedTasks.addAll(r.labelTasks()));
+    for (StageProvider p : added) {
+      for (Task t : p.tasks()) {
+        if (usedTasks.contains(t.name())) {
+          Task prev = tasks.putIfAbsent(t.name(), t);
+          if (prev != null && !prev.equals(t)) {
+            throw new IllegalArgumentException(
+                "stage " + p.name() + " and a source disagree on task '" + t.name() + "'");
+          }
+        }
+      }
     }
     String name = cfg.name().isBlank() ? String.valueOf(cfg.out().getFileName()) : cfg.name();
     return new DatasetInfo(

@@ -21,7 +21,8 @@ record ShardWork(
     Map<String, Long> splitCounts,
     List<String> modalities,
     List<String> bodyParts,
-    List<Integer> channels) {
+    List<Integer> channels,
+    List<String> labelTasks) {
 
   static ShardWork of(List<ItemResult> results) {
     List<Row> rows = new ArrayList<>();
@@ -30,6 +31,7 @@ record ShardWork(
     TreeSet<String> modalities = new TreeSet<>();
     TreeSet<String> bodyParts = new TreeSet<>();
     TreeSet<Integer> channels = new TreeSet<>();
+    TreeSet<String> labelTasks = new TreeSet<>();
     long accepted = 0;
     for (ItemResult r : results) {
       if (r.rejection().isPresent()) {
@@ -45,6 +47,7 @@ record ShardWork(
           bodyParts.add(s.bodyPart());
         }
         s.image().ifPresent(img -> channels.add(img.channels()));
+        s.labels().forEach(l -> labelTasks.add(l.task()));
       }
     }
     Counts counts = new Counts(results.size(), accepted, rejections.size(), rows.size());
@@ -55,7 +58,8 @@ record ShardWork(
         splits,
         List.copyOf(modalities),
         List.copyOf(bodyParts),
-        List.copyOf(channels));
+        List.copyOf(channels),
+        List.copyOf(labelTasks));
   }
 
   ShardRecord record(int shard, int sourceIndex, Optional<String> file, BuildDirectory dir) {
@@ -68,6 +72,7 @@ record ShardWork(
         splitCounts,
         modalities,
         bodyParts,
-        channels);
+        channels,
+        labelTasks);
   }
 }

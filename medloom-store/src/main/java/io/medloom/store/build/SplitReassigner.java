@@ -98,7 +98,8 @@ final class SplitReassigner {
                 splits,
                 r.modalities(),
                 r.bodyParts(),
-                r.channels());
+                r.channels(),
+                r.labelTasks());
         dir.updateShardRecord(updated);
         out.add(updated);
       }
