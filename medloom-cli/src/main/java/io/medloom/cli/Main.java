@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       QueryCommand.class,
       ExportCommand.class,
+      TextCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})

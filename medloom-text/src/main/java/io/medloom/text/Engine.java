@@ -1,0 +1,455 @@
+package io.medloom.text;
+
+import static io.medloom.text.Lexicon.*;
+
+import java.util.Arrays;
+
+/**
+ * The scanner shared by {@link ReportParser}, {@link ChexpertLabeler} and {@link TripletExtractor}:
+ * sections -> sentences -> tokens -> trie matches -> negation/uncertainty scopes (NegEx-style
+ * windows) -> mentions, reported to a {@link Sink} with primitive arguments. Immutable; scratch
+ * buffers are per thread.
+ */
+final class Engine {
+  static final int PRESENT = 0;
+  static final int ABSENT = 1;
+  static final int UNCERTAIN = 2;
+  private static final int INF = Integer.MAX_VALUE / 4;
+
+  interface Sink {
+    /** One mention; obs is -1 when the finding counts for no observation, anatomy -1 if none. */
+    void mention(
+        int tag,
+        int obs,
+        int anatomy,
+        int existence,
+        int sentence,
+        int start,
+        int end,
+        int sentStart,
+        int sentEnd);
+  }
+
+  final Lexicon lex;
+  private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
+
+  Engine(Lexicon lex) {
+    this.lex = lex;
+  }
+
+  private static final Engine STANDARD = new Engine(new Lexicon());
+
+  static Engine standard() {
+    return STANDARD;
+  }
+
+  /** Scratch arrays reused per thread. */
+  static final class Work {
+    final IntList sections = new IntList(24);
+    final IntList sentences = new IntList(64);
+    int[] ts = new int[256];
+    int[] te = new int[256];
+    int[] id = new int[256];
+    int[][] mEntry = new int[CATS][256];
+    int[][] mEnd = new int[CATS][256];
+    int[] negD = new int[256];
+    int[] uncD = new int[256];
+    // selected matches per category: start, end, entry
+    int[][] sel = new int[CATS][3 * 64];
+    int[] selN = new int[CATS];
+    int stop;
+
+    void ensure(int n) {
+      if (ts.length >= n) {
+        return;
+      }
+      int c = Math.max(n, ts.length * 2);
+      ts = new int[c];
+      te = new int[c];
+      id = new int[c];
+      negD = new int[c];
+      uncD = new int[c];
+      for (int k = 0; k < CATS; k++) {
+        mEntry[k] = new int[c];
+        mEnd[k] = new int[c];
+      }
+    }
+
+    void addSel(int cat, int s, int e, int entry) {
+      int n = selN[cat] * 3;
+      if (n + 3 > sel[cat].length) {
+        sel[cat] = Arrays.copyOf(sel[cat], sel[cat].length * 2);
+      }
+      sel[cat][n] = s;
+      sel[cat][n + 1] = e;
+      sel[cat][n + 2] = entry;
+      selN[cat]++;
+    }
+  }
+
+  /** Scans the findings, impression and other sections of {@code report}. */
+  void scan(String report, Sink sink) {
+    if (report == null || report.isEmpty()) {
+      return;
+    }
+    Work w = work.get();
+    w.sections.clear();
+    ReportSections.scan(report, w.sections);
+    int sentIdx = 0;
+    for (int i = 0; i < w.sections.size; i += 3) {
+      int code = w.sections.a[i];
+      if (code != ReportSections.FINDINGS
+          && code != ReportSections.IMPRESSION
+          && code != ReportSections.OTHER) {
+        continue;
+      }
+      w.sentences.clear();
+      SentenceSplitter.boundaries(report, w.sections.a[i + 1], w.sections.a[i + 2], w.sentences);
+      for (int k = 0; k < w.sentences.size; k += 2) {
+        int from = w.sentences.a[k];
+        int to = w.sentences.a[k + 1];
+        // a run-on "sentence" longer than MAX_TOKENS tokens is read in consecutive chunks, which
+        // keeps the per-sentence work linear (scopes never span more than a few words anyway)
+        while (from < to) {
+          from = sentence(report, from, to, sentIdx, w, sink);
+        }
+        sentIdx++;
+      }
+    }
+  }
+
+  /** True when the scanned sections hold any word (used for the No Finding rule). */
+  static boolean hasText(String report) {
+    if (report == null) {
+      return false;
+    }
+    for (int i = 0; i < report.length(); i++) {
+      if (Character.isLetterOrDigit(report.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final int MAX_TOKENS = 256;
+
+  /** Tokenizes from {@code from}; stops after MAX_TOKENS tokens and records where in w.stop. */
+  private int tokenize(String t, int from, int to, Work w) {
+    int n = 0;
+    int i = from;
+    while (i < to) {
+      if (n >= MAX_TOKENS) {
+        break;
+      }
+      char c = t.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        int s = i;
+        boolean allX = true;
+        while (i < to && Character.isLetterOrDigit(t.charAt(i))) {
+          char d = t.charAt(i);
+          if (d != 'x' && d != 'X') {
+            allX = false;
+          }
+          i++;
+        }
+        if (allX && i - s >= 2) {
+          continue; // de-identification placeholder (XXXX): dropped from the token stream
+        }
+        w.ensure(n + 1);
+        w.ts[n] = s;
+        w.te[n] = i;
+        w.id[n] = lex.vocab.lookup(t, s, i);
+        n++;
+      } else {
+        int pid = c == ',' ? COMMA : c == ';' ? SEMI : c == ':' ? COLON : -1;
+        if (pid >= 0) {
+          w.ensure(n + 1);
+          w.ts[n] = i;
+          w.te[n] = i + 1;
+          w.id[n] = pid;
+          n++;
+        }
+        i++;
+      }
+    }
+    w.stop = i;
+    return n;
+  }
+
+  /** Processes the sentence (or its next chunk); returns where the next chunk starts. */
+  private int sentence(String t, int from, int to, int sentIdx, Work w, Sink sink) {
+    int n = tokenize(t, from, to, w);
+    int next = w.stop >= to ? to : w.stop;
+    if (n == 0) {
+      return to;
+    }
+    // 1. longest match per category at each start
+    for (int c = 0; c < CATS; c++) {
+      Arrays.fill(w.mEntry[c], 0, n, -1);
+      w.selN[c] = 0;
+    }
+    boolean anyFinding = false;
+    for (int i = 0; i < n; i++) {
+      int node = 0;
+      for (int j = i; j < n && j - i < lex.maxDepth; j++) {
+        int tid = w.id[j];
+        if (tid < FIRST_WORD) {
+          break;
+        }
+        node = lex.child(node, tid);
+        if (node < 0) {
+          break;
+        }
+        for (int c = 0; c < CATS; c++) {
+          int e = lex.entry(node, c);
+          if (e >= 0) {
+            w.mEntry[c][i] = e;
+            w.mEnd[c][i] = j + 1;
+            if (c == CAT_FINDING) {
+              anyFinding = true;
+            }
+          }
+        }
+      }
+    }
+    if (!anyFinding) {
+      return next;
+    }
+    // 2. leftmost-longest selection per category
+    for (int c = 0; c < CATS; c++) {
+      int covered = 0;
+      for (int i = 0; i < n; i++) {
+        if (i >= covered && w.mEntry[c][i] >= 0) {
+          w.addSel(c, i, w.mEnd[c][i], w.mEntry[c][i]);
+          covered = w.mEnd[c][i];
+        }
+      }
+    }
+    // 3. scopes
+    Arrays.fill(w.negD, 0, n, INF);
+    Arrays.fill(w.uncD, 0, n, INF);
+    int[] trig = w.sel[CAT_TRIGGER];
+    int nt = w.selN[CAT_TRIGGER];
+    // barrier[k]: token k starts a trigger (any non-pseudo) -> use a small marker array: reuse
+    // mEnd[TRIGGER]
+    int[] barrier = w.mEnd[CAT_TRIGGER];
+    Arrays.fill(barrier, 0, n, 0);
+    for (int k = 0; k < nt; k++) {
+      int mask = lex.trigMask[trig[3 * k + 2]];
+      if (mask != PSEUDO) {
+        for (int x = trig[3 * k]; x < trig[3 * k + 1]; x++) {
+          barrier[x] = 1;
+        }
+      }
+    }
+    for (int k = 0; k < nt; k++) {
+      int s = trig[3 * k];
+      int e = trig[3 * k + 1];
+      int mask = lex.trigMask[trig[3 * k + 2]];
+      if ((mask & (PSEUDO | TERM)) != 0) {
+        continue;
+      }
+      boolean pre = (mask & (PRE_NEG | PRE_UNC)) != 0;
+      boolean post = (mask & (POST_NEG | POST_UNC)) != 0;
+      boolean both = pre && post;
+      boolean neg = (mask & (PRE_NEG | POST_NEG)) != 0;
+      boolean unc = (mask & (PRE_UNC | POST_UNC)) != 0;
+      int[] d;
+      // a phrase that is both negation and uncertainty (rare) counts as uncertainty
+      d = unc ? w.uncD : w.negD;
+      if (neg && !unc) {
+        d = w.negD;
+      }
+      if (pre) {
+        int limit = both ? lex.biWindow : lex.preWindow;
+        int words = 0;
+        for (int x = e; x < n; x++) {
+          int tid = w.id[x];
+          if (tid == SEMI || tid == COLON || barrier[x] != 0) {
+            break;
+          }
+          if (tid >= FIRST_WORD || tid == UNK) {
+            words++;
+            if (words > limit) {
+              break;
+            }
+            if (words < d[x]) {
+              d[x] = words;
+            }
+          }
+        }
+      }
+      if (post) {
+        int limit = both ? lex.biWindow : lex.postWindow;
+        int words = 0;
+        for (int x = s - 1; x >= 0; x--) {
+          int tid = w.id[x];
+          if (tid == SEMI || tid == COLON || tid == COMMA || barrier[x] != 0) {
+            break;
+          }
+          words++;
+          if (words > limit) {
+            break;
+          }
+          if (words < d[x]) {
+            d[x] = words;
+          }
+        }
+      }
+    }
+    // 4. findings
+    int[] fs = w.sel[CAT_FINDING];
+    int nf = w.selN[CAT_FINDING];
+    int sentStart = from;
+    int sentEnd = to;
+    for (int k = 0; k < nf; k++) {
+      int s = fs[3 * k];
+      int e = fs[3 * k + 1];
+      FindingEntry fe = lex.findingArr[fs[3 * k + 2]];
+      int cs = w.ts[s];
+      int ce = w.te[e - 1];
+      if (fe.kind == K_NORMAL) {
+        for (int o = 0; o < fe.obs.length; o++) {
+          sink.mention(
+              fe.tags[o], fe.obs[o], fe.anatomy, ABSENT, sentIdx, cs, ce, sentStart, sentEnd);
+        }
+        continue;
+      }
+      int existence;
+      int anatomy;
+      if (fe.kind == K_CARRIER) {
+        int best = -1;
+        int bestDist = INF;
+        int[] qs = w.sel[CAT_QUALIFIER];
+        for (int q = 0; q < w.selN[CAT_QUALIFIER]; q++) {
+          int qsS = qs[3 * q];
+          int qsE = qs[3 * q + 1];
+          if (qsS < e && qsE > s) {
+            continue;
+          }
+          int dist = qsS >= e ? qsS - e : s - qsE;
+          if (dist < bestDist) {
+            bestDist = dist;
+            best = q;
+          }
+        }
+        if (best < 0) {
+          continue;
+        }
+        int qS = qs[3 * best];
+        int qE = qs[3 * best + 1];
+        int kind = lex.qualKind[qs[3 * best + 2]];
+        int qState = state(w, qS, qE);
+        int cState = state(w, s, e);
+        if (kind == Q_NORMAL) {
+          if (qState == ABSENT) {
+            continue; // "not normal": leave to other mentions
+          }
+          existence = ABSENT;
+        } else if (kind == Q_BORDERLINE) {
+          existence = UNCERTAIN;
+        } else if (qState == ABSENT || cState == ABSENT) {
+          existence = ABSENT;
+        } else if (qState == UNCERTAIN || cState == UNCERTAIN) {
+          existence = UNCERTAIN;
+        } else {
+          existence = PRESENT;
+        }
+        cs = Math.min(cs, w.ts[qS]);
+        ce = Math.max(ce, w.te[qE - 1]);
+        anatomy = fe.anatomy;
+      } else {
+        existence = state(w, s, e);
+        anatomy = anatomyFor(w, s, e, n);
+        if (anatomy < 0) {
+          anatomy = lex.tagDefaultAnatomy[fe.tags[0]];
+        }
+      }
+      for (int o = 0; o < fe.obs.length; o++) {
+        int ex = fe.hedged[o] && existence == PRESENT ? UNCERTAIN : existence;
+        sink.mention(fe.tags[o], fe.obs[o], anatomy, ex, sentIdx, cs, ce, sentStart, sentEnd);
+      }
+    }
+    return next;
+  }
+
+  private static int state(Work w, int s, int e) {
+    int nd = INF;
+    int ud = INF;
+    for (int x = s; x < e; x++) {
+      nd = Math.min(nd, w.negD[x]);
+      ud = Math.min(ud, w.uncD[x]);
+    }
+    if (nd == INF && ud == INF) {
+      return PRESENT;
+    }
+    return nd < ud ? ABSENT : UNCERTAIN;
+  }
+
+  /** Nearest anatomy term in the same clause; else a side word just before; else -1. */
+  private int anatomyFor(Work w, int s, int e, int n) {
+    int[] as = w.sel[CAT_ANATOMY];
+    int na = w.selN[CAT_ANATOMY];
+    int best = -1;
+    int bestDist = INF;
+    int side = -1;
+    int sideDist = INF;
+    for (int k = 0; k < na; k++) {
+      int a0 = as[3 * k];
+      int a1 = as[3 * k + 1];
+      if (overlapsFinding(w, a0, a1)) {
+        continue; // anatomy words inside a finding term ("pleural" of "pleural effusion")
+      }
+      int lo = a1 <= s ? a1 : e;
+      int hi = a1 <= s ? s : a0;
+      if (clauseBreak(w, lo, hi)) {
+        continue;
+      }
+      int dist = hi - lo;
+      int ent = lex.anatEntry[as[3 * k + 2]];
+      if (ent < 0) {
+        if (a1 <= s && dist <= 3 && dist < sideDist) {
+          sideDist = dist;
+          side = -ent - 1;
+        }
+        continue;
+      }
+      if (a1 > s) {
+        dist += 1; // prefer anatomy before ("right lower lobe consolidation") on ties
+      }
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = ent;
+      }
+    }
+    return best >= 0 ? best : side;
+  }
+
+  private static boolean overlapsFinding(Work w, int a0, int a1) {
+    int[] fs = w.sel[CAT_FINDING];
+    for (int k = 0; k < w.selN[CAT_FINDING]; k++) {
+      if (fs[3 * k] < a1 && fs[3 * k + 1] > a0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean clauseBreak(Work w, int lo, int hi) {
+    for (int x = lo; x < hi; x++) {
+      int tid = w.id[x];
+      if (tid == COMMA || tid == SEMI || tid == COLON) {
+        return true;
+      }
+    }
+    // a terminator between also breaks the clause
+    int[] trig = w.sel[CAT_TRIGGER];
+    for (int k = 0; k < w.selN[CAT_TRIGGER]; k++) {
+      int t0 = trig[3 * k];
+      if (t0 >= lo && t0 < hi && (lex.trigMask[trig[3 * k + 2]] & TERM) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,584 @@
+package io.medloom.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled vocabularies: every phrase of rules.json, findings.json, observations.json and
+ * anatomy.json as a path of word ids in one token trie. Each trie node holds at most one entry per
+ * category (trigger, finding, qualifier, anatomy); matching is a walk from every token position
+ * (leftmost-longest per category), no regular expressions. Immutable after construction.
+ */
+final class Lexicon {
+  static final int CAT_TRIGGER = 0;
+  static final int CAT_FINDING = 1;
+  static final int CAT_QUALIFIER = 2;
+  static final int CAT_ANATOMY = 3;
+  static final int CATS = 4;
+
+  // trigger type bits
+  static final int PRE_NEG = 1;
+  static final int POST_NEG = 2;
+  static final int PRE_UNC = 4;
+  static final int POST_UNC = 8;
+  static final int PSEUDO = 16;
+  static final int TERM = 32;
+
+  // finding entry kinds
+  static final int K_TERM = 0;
+  static final int K_CARRIER = 1;
+  static final int K_NORMAL = 2;
+
+  // qualifier kinds
+  static final int Q_ENLARGED = 0;
+  static final int Q_NORMAL = 1;
+  static final int Q_BORDERLINE = 2;
+
+  // special token ids
+  static final int UNK = 0;
+  static final int COMMA = 1;
+  static final int SEMI = 2;
+  static final int COLON = 3;
+  static final int FIRST_WORD = 4;
+
+  /** A finding-category entry: (tag, observation) pairs plus anatomy. */
+  static final class FindingEntry {
+    final int kind;
+    final int[] tags;
+    final int[] obs;
+    final int anatomy;
+    final boolean[] hedged;
+
+    FindingEntry(int kind, int[] tags, int[] obs, int anatomy) {
+      this(kind, tags, obs, anatomy, new boolean[tags.length]);
+    }
+
+    FindingEntry(int kind, int[] tags, int[] obs, int anatomy, boolean[] hedged) {
+      this.kind = kind;
+      this.tags = tags;
+      this.obs = obs;
+      this.anatomy = anatomy;
+      this.hedged = hedged;
+    }
+  }
+
+  final Vocab vocab = new Vocab();
+  final List<String> observations;
+  final String[] tagNames;
+  final int[] tagDefaultAnatomy;
+  final List<String> anatomyNames = new ArrayList<>();
+  final Map<String, Integer> anatomyIds = new HashMap<>();
+  final int preWindow;
+  final int postWindow;
+  final int biWindow;
+
+  // per-category entry payloads
+  final List<Integer> triggerMasks = new ArrayList<>();
+  final List<FindingEntry> findings = new ArrayList<>();
+  final List<Integer> qualifierKinds = new ArrayList<>();
+  final List<Integer> anatomyEntries =
+      new ArrayList<>(); // anatomy id; negative = -(side fallback)-1
+
+  final int[] sideFallback = new int[4]; // unused slot 0
+  int[] trigMask;
+  FindingEntry[] findingArr;
+  int[] qualKind;
+  int[] anatEntry;
+
+  // trie
+  private final LongIntMap edges = new LongIntMap(1 << 14);
+  private int nodes = 1;
+  private int[] out = new int[CATS * 1024];
+  int maxDepth;
+
+  private final Map<String, Integer> triggerIndex = new HashMap<>();
+  private final Map<String, Integer> tagIds = new LinkedHashMap<>();
+  private final Map<String, Integer> obsIds = new HashMap<>();
+
+  Lexicon() {
+    Arrays.fill(out, -1);
+    ObjectMapper om = new ObjectMapper();
+    JsonNode rules = read(om, "rules.json");
+    JsonNode fjs = read(om, "findings.json");
+    JsonNode ojs = read(om, "observations.json");
+    JsonNode ajs = read(om, "anatomy.json");
+
+    List<String> obsList = new ArrayList<>();
+    ojs.get("observations").forEach(n -> obsList.add(n.asText()));
+    observations = List.copyOf(obsList);
+    for (int i = 0; i < obsList.size(); i++) {
+      obsIds.put(obsList.get(i), i);
+    }
+
+    JsonNode scope = rules.get("scope");
+    preWindow = scope.get("preWindow").asInt();
+    postWindow = scope.get("postWindow").asInt();
+    biWindow = scope.get("biWindow").asInt();
+
+    // triggers: phrase -> type mask (a phrase may be in several categories)
+    Map<String, Integer> masks = new LinkedHashMap<>();
+    for (JsonNode cat : rules.get("triggers")) {
+      int bit =
+          switch (cat.get("category").asText()) {
+            case "pre_negation" -> PRE_NEG;
+            case "post_negation" -> POST_NEG;
+            case "pre_uncertainty" -> PRE_UNC;
+            case "post_uncertainty" -> POST_UNC;
+            case "pseudo" -> PSEUDO;
+            case "terminator" -> TERM;
+            default -> throw new IllegalStateException("unknown trigger category " + cat);
+          };
+      for (JsonNode p : cat.get("phrases")) {
+        masks.merge(p.asText(), bit, (a, b) -> a | b);
+      }
+    }
+    for (Map.Entry<String, Integer> e : masks.entrySet()) {
+      int mask = e.getValue();
+      if ((mask & PSEUDO) != 0) {
+        mask = PSEUDO;
+      }
+      triggerMasks.add(mask);
+      insert(e.getKey(), CAT_TRIGGER, triggerMasks.size() - 1, false);
+    }
+    JsonNode q = rules.get("qualifiers");
+    String[] qn = {"enlarged", "normal", "borderline"};
+    for (int k = 0; k < qn.length; k++) {
+      for (JsonNode p : q.get(qn[k])) {
+        qualifierKinds.add(k);
+        insert(p.asText(), CAT_QUALIFIER, qualifierKinds.size() - 1, false);
+      }
+    }
+
+    // anatomy
+    JsonNode sides = ajs.get("sides");
+    for (JsonNode region : ajs.get("regions")) {
+      String canon = region.get("canonical").asText();
+      if (canon.contains("{side}")) {
+        for (Iterator<String> it = sides.fieldNames(); it.hasNext(); ) {
+          String side = it.next();
+          int id = anatomyId(canon.replace("{side}", side));
+          for (JsonNode sw : sides.get(side)) {
+            for (JsonNode t : region.get("terms")) {
+              addAnatomy(t.asText().replace("{side}", sw.asText()), id);
+            }
+          }
+        }
+      } else {
+        int id = anatomyId(canon);
+        for (JsonNode t : region.get("terms")) {
+          addAnatomy(t.asText(), id);
+        }
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = ajs.get("sideFallback").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      int id = anatomyId(e.getValue().asText());
+      anatomyEntries.add(-id - 1);
+      insert(e.getKey(), CAT_ANATOMY, anatomyEntries.size() - 1, false);
+    }
+
+    // findings: ASG tags
+    List<Integer> defAnat = new ArrayList<>();
+    Map<String, String> signs = new LinkedHashMap<>();
+    Map<String, FindingEntry> termEntries = new LinkedHashMap<>();
+    for (JsonNode tag : fjs.get("tags")) {
+      String name = tag.get("tag").asText();
+      int id = tagIds.size();
+      tagIds.put(name, id);
+      String anat = tag.has("anatomy") ? tag.get("anatomy").asText() : "";
+      defAnat.add(anat.isEmpty() ? -1 : anatomyId(anat));
+      String ob = tag.get("observation").asText();
+      int[] obs = ob.isEmpty() ? new int[] {-1} : new int[] {obsId(ob)};
+      FindingEntry fe = new FindingEntry(K_TERM, new int[] {id}, obs, -1);
+      for (JsonNode s : tag.get("synonyms")) {
+        termEntries.put(s.asText(), fe);
+      }
+      if (tag.has("signOf")) {
+        signs.put(name, tag.get("signOf").asText());
+      }
+    }
+    // a sign also yields the finding it is a sign of, hedged (present -> uncertain)
+    for (Map.Entry<String, String> e : signs.entrySet()) {
+      int sign = tagIds.get(e.getKey());
+      int target = tagId(e.getValue());
+      int targetObs = -1;
+      for (JsonNode tag : fjs.get("tags")) {
+        if (tag.get("tag").asText().equals(e.getValue())
+            && !tag.get("observation").asText().isEmpty()) {
+          targetObs = obsId(tag.get("observation").asText());
+        }
+      }
+      FindingEntry fe =
+          new FindingEntry(
+              K_TERM,
+              new int[] {sign, target},
+              new int[] {-1, targetObs},
+              -1,
+              new boolean[] {false, true});
+      for (Map.Entry<String, FindingEntry> t : termEntries.entrySet()) {
+        if (t.getValue().kind == K_TERM
+            && t.getValue().tags.length == 1
+            && t.getValue().tags[0] == sign) {
+          t.setValue(fe);
+        }
+      }
+    }
+    tagNames = tagIds.keySet().toArray(new String[0]);
+    tagDefaultAnatomy = defAnat.stream().mapToInt(Integer::intValue).toArray();
+    for (JsonNode t : ojs.get("terms")) {
+      int tag = tagId(t.get("finding").asText());
+      int[] obs = obsArray(t.get("observations"));
+      int[] tags = new int[obs.length];
+      Arrays.fill(tags, tag);
+      FindingEntry fe = new FindingEntry(K_TERM, tags, obs, -1);
+      for (JsonNode s : t.get("terms")) {
+        termEntries.put(s.asText(), fe);
+      }
+    }
+    for (JsonNode t : ojs.get("carriers")) {
+      int[] obs = obsArray(t.get("observations"));
+      int[] tags = new int[obs.length];
+      for (int i = 0; i < obs.length; i++) {
+        tags[i] = tagForObservation(observations.get(obs[i]));
+      }
+      FindingEntry fe =
+          new FindingEntry(K_CARRIER, tags, obs, anatomyId(t.get("anatomy").asText()));
+      for (JsonNode s : t.get("terms")) {
+        termEntries.put(s.asText(), fe);
+      }
+    }
+    for (JsonNode t : ojs.get("normalStatements")) {
+      List<Integer> tg = new ArrayList<>();
+      List<Integer> ob = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = t.get("absent").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        for (JsonNode o : e.getValue()) {
+          tg.add(tagId(e.getKey()));
+          ob.add(obsId(o.asText()));
+        }
+      }
+      FindingEntry fe =
+          new FindingEntry(
+              K_NORMAL,
+              tg.stream().mapToInt(Integer::intValue).toArray(),
+              ob.stream().mapToInt(Integer::intValue).toArray(),
+              anatomyId(t.get("anatomy").asText()));
+      for (JsonNode s : t.get("terms")) {
+        termEntries.put(s.asText(), fe);
+      }
+    }
+    for (Map.Entry<String, FindingEntry> e : termEntries.entrySet()) {
+      findings.add(e.getValue());
+      insert(e.getKey(), CAT_FINDING, findings.size() - 1, e.getValue().kind == K_TERM);
+    }
+
+    trigMask = triggerMasks.stream().mapToInt(Integer::intValue).toArray();
+    findingArr = findings.toArray(new FindingEntry[0]);
+    qualKind = qualifierKinds.stream().mapToInt(Integer::intValue).toArray();
+    anatEntry = anatomyEntries.stream().mapToInt(Integer::intValue).toArray();
+    out = Arrays.copyOf(out, nodes * CATS);
+  }
+
+  private void addAnatomy(String term, int id) {
+    anatomyEntries.add(id);
+    insert(term, CAT_ANATOMY, anatomyEntries.size() - 1, true);
+  }
+
+  int anatomyId(String canon) {
+    return anatomyIds.computeIfAbsent(
+        canon,
+        c -> {
+          anatomyNames.add(c);
+          return anatomyNames.size() - 1;
+        });
+  }
+
+  private int tagId(String tag) {
+    Integer id = tagIds.get(tag);
+    if (id == null) {
+      throw new IllegalStateException("unknown finding tag in observations.json: " + tag);
+    }
+    return id;
+  }
+
+  private int obsId(String ob) {
+    Integer id = obsIds.get(ob);
+    if (id == null) {
+      throw new IllegalStateException("unknown observation: " + ob);
+    }
+    return id;
+  }
+
+  private int[] obsArray(JsonNode arr) {
+    int[] r = new int[arr.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = obsId(arr.get(i).asText());
+    }
+    return r.length == 0 ? new int[] {-1} : r;
+  }
+
+  private int tagForObservation(String ob) {
+    // the tag whose name equals the observation (lower case), else the first tag counting for it
+    Integer direct = tagIds.get(ob.toLowerCase(java.util.Locale.ROOT));
+    if (direct != null) {
+      return direct;
+    }
+    throw new IllegalStateException("no finding tag for carrier observation " + ob);
+  }
+
+  private static JsonNode read(ObjectMapper om, String name) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource io/medloom/text/" + name);
+      }
+      return om.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Inserts a phrase; with plurals, the last word also gets its plural form. First entry wins. */
+  private void insert(String phrase, int cat, int entry, boolean plurals) {
+    List<String> words = words(phrase);
+    if (words.isEmpty()) {
+      return;
+    }
+    insertWords(words, cat, entry);
+    if (plurals) {
+      String last = words.get(words.size() - 1);
+      String pl = plural(last);
+      if (pl != null) {
+        List<String> w2 = new ArrayList<>(words);
+        w2.set(w2.size() - 1, pl);
+        insertWords(w2, cat, entry);
+      }
+    }
+  }
+
+  private static String plural(String w) {
+    if (w.length() < 3 || !Character.isLetter(w.charAt(w.length() - 1))) {
+      return null;
+    }
+    if (w.endsWith("s")
+        || w.endsWith("ed")
+        || w.endsWith("ing")
+        || w.endsWith("al")
+        || w.endsWith("ar")
+        || w.endsWith("ic")
+        || w.endsWith("ous")
+        || w.endsWith("ive")) {
+      return null;
+    }
+    if (w.endsWith("y") && !"aeiou".contains(w.substring(w.length() - 2, w.length() - 1))) {
+      return w.substring(0, w.length() - 1) + "ies";
+    }
+    if (w.endsWith("x") || w.endsWith("ch") || w.endsWith("sh")) {
+      return w + "es";
+    }
+    return w + "s";
+  }
+
+  private void insertWords(List<String> words, int cat, int entry) {
+    int node = 0;
+    for (String w : words) {
+      int id = vocab.intern(w);
+      long key = ((long) node << 32) | id;
+      int nx = edges.get(key);
+      if (nx < 0) {
+        nx = nodes++;
+        if (nodes * CATS > out.length) {
+          int old = out.length;
+          out = Arrays.copyOf(out, old * 2);
+          Arrays.fill(out, old, out.length, -1);
+        }
+        edges.put(key, nx);
+      }
+      node = nx;
+    }
+    maxDepth = Math.max(maxDepth, words.size());
+    if (out[node * CATS + cat] < 0) {
+      out[node * CATS + cat] = entry;
+    }
+  }
+
+  /** Lower-cased word tokens of a lexicon phrase, split like report text. */
+  static List<String> words(String phrase) {
+    List<String> r = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= phrase.length(); i++) {
+      char c = i < phrase.length() ? phrase.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        sb.append(Character.toLowerCase(c));
+      } else if (sb.length() > 0) {
+        r.add(sb.toString());
+        sb.setLength(0);
+      }
+    }
+    return r;
+  }
+
+  int child(int node, int tokenId) {
+    return edges.get(((long) node << 32) | tokenId);
+  }
+
+  int entry(int node, int cat) {
+    return out[node * CATS + cat];
+  }
+
+  /**
+   * Open-addressing word table: word chars -> id; lookups hash a region of text without copying.
+   */
+  static final class Vocab {
+    private char[][] words = new char[1024][];
+    private int[] table = new int[4096];
+    private int count = FIRST_WORD;
+
+    Vocab() {
+      Arrays.fill(table, -1);
+    }
+
+    int intern(String w) {
+      int h = hash(w, 0, w.length());
+      int mask = table.length - 1;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int id = table[i];
+        if (id < 0) {
+          if (count >= words.length) {
+            words = Arrays.copyOf(words, words.length * 2);
+          }
+          words[count] = w.toCharArray();
+          table[i] = count;
+          if (++count * 2 > table.length) {
+            rehash();
+          }
+          return count - 1;
+        }
+        if (Arrays.equals(words[id], w.toCharArray())) {
+          return id;
+        }
+      }
+    }
+
+    private void rehash() {
+      int[] nt = new int[table.length * 2];
+      Arrays.fill(nt, -1);
+      int mask = nt.length - 1;
+      for (int id = FIRST_WORD; id < count; id++) {
+        char[] w = words[id];
+        int h = hash(new String(w), 0, w.length);
+        int i = h & mask;
+        while (nt[i] >= 0) {
+          i = (i + 1) & mask;
+        }
+        nt[i] = id;
+      }
+      table = nt;
+    }
+
+    static int hash(CharSequence s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + Character.toLowerCase(s.charAt(i));
+      }
+      return h ^ (h >>> 16) * 0x45d9f3b;
+    }
+
+    /** Id of the lower-cased word text[from, to), or UNK. */
+    int lookup(CharSequence s, int from, int to) {
+      int h = hash(s, from, to);
+      int mask = table.length - 1;
+      int len = to - from;
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int id = table[i];
+        if (id < 0) {
+          return UNK;
+        }
+        char[] w = words[id];
+        if (w.length == len) {
+          boolean eq = true;
+          for (int k = 0; k < len; k++) {
+            if (w[k] != Character.toLowerCase(s.charAt(from + k))) {
+              eq = false;
+              break;
+            }
+          }
+          if (eq) {
+            return id;
+          }
+        }
+      }
+    }
+  }
+
+  /** Open-addressing long -> int map (no boxing). */
+  static final class LongIntMap {
+    private long[] keys;
+    private int[] vals;
+    private int size;
+
+    LongIntMap(int cap) {
+      keys = new long[cap];
+      vals = new int[cap];
+      Arrays.fill(vals, -1);
+    }
+
+    private static int mix(long k) {
+      k ^= k >>> 33;
+      k *= 0xff51afd7ed558ccdL;
+      k ^= k >>> 33;
+      return (int) k;
+    }
+
+    int get(long k) {
+      int mask = keys.length - 1;
+      for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
+        if (vals[i] < 0) {
+          return -1;
+        }
+        if (keys[i] == k) {
+          return vals[i];
+        }
+      }
+    }
+
+    void put(long k, int v) {
+      if ((size + 1) * 2 > keys.length) {
+        long[] ok = keys;
+        int[] ov = vals;
+        keys = new long[ok.length * 2];
+        vals = new int[ok.length * 2];
+        Arrays.fill(vals, -1);
+        size = 0;
+        for (int i = 0; i < ok.length; i++) {
+          if (ov[i] >= 0) {
+            put(ok[i], ov[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
+        if (vals[i] < 0) {
+          keys[i] = k;
+          vals[i] = v;
+          size++;
+          return;
+        }
+        if (keys[i] == k) {
+          vals[i] = v;
+          return;
+        }
+      }
+    }
+  }
+}
