@@ -24,14 +24,13 @@ class DuplicatesTest {
   @TempDir Path tmp;
 
   /**
-   * Near duplicates inside BUSI itself, checked by eye (the same scan saved twice): the perceptual
-   * hash puts them 8 to 24 bits apart, the next closest pair of these 40 images 100 bits.
+   * Near duplicates inside BUSI itself, checked by eye (the same scan saved twice): 8 to 14 bits
+   * apart in the perceptual hash and within 3 gray levels on thumbnails. (Two more pairs of these
+   * 40 images, 242/288 and 199/248, are the same scan at another frame: 4 to 6 levels apart, not
+   * grouped.)
    */
   private static final String[][] REAL_PAIRS = {
-    {"benign (105).png", "benign (156).png"},
-    {"benign (259).png", "benign (280).png"},
-    {"benign (242).png", "benign (288).png"},
-    {"benign (199).png", "benign (248).png"}
+    {"benign (105).png", "benign (156).png"}, {"benign (259).png", "benign (280).png"}
   };
 
   @Test
@@ -92,7 +91,7 @@ class DuplicatesTest {
       assertThat(dup.get("near_duplicate_pairs").asLong()).isGreaterThanOrEqualTo(5);
       // Each copy links two "patients"; BUSI itself holds near duplicates too (see REAL_PAIRS),
       // which link a few more.
-      assertThat(dup.get("patients_linked_by_duplicates").asLong()).isBetween(20L, 28L);
+      assertThat(dup.get("patients_linked_by_duplicates").asLong()).isBetween(20L, 24L);
     }
     copyOf.forEach(
         (copy, original) ->
@@ -101,6 +100,20 @@ class DuplicatesTest {
                 .isEqualTo(split.get(original)));
     assertThat(Cli.run("verify", out.toString()).exitCode()).isZero();
     assertThat(Cli.run("info", out.toString()).out()).contains("duplicates", "exact_groups=5");
+  }
+
+  @Test
+  void lookAlikeSyntheticPatientsAreNotTakenForDuplicates() throws Exception {
+    // The phantom draws every film from one template: many hashes come within 24 bits; only the
+    // thumbnail check keeps distinct patients apart (and the split ratios intact).
+    Path out = tmp.resolve("phantom");
+    assertThat(
+            Cli.run("build", "--source", "phantom:150", "--out", out.toString(), "--size", "224")
+                .exitCode())
+        .isZero();
+    try (DatasetReader r = DatasetReader.open(out)) {
+      assertThat(r.info().duplicates()).containsEntry("patients_linked_by_duplicates", 0L);
+    }
   }
 
   private static void writeJpeg(BufferedImage img, Path file, float quality) throws Exception {
