@@ -1,0 +1,86 @@
+package io.medloom.text;
+
+import java.util.Arrays;
+
+/** Open-addressing word table: word chars -> id; lookups hash a region of text without copying. */
+final class Vocab {
+  private char[][] words = new char[1024][];
+  private int[] table = new int[4096];
+  private int count = Lexicon.FIRST_WORD;
+
+  Vocab() {
+    Arrays.fill(table, -1);
+  }
+
+  int intern(String w) {
+    int h = hash(w, 0, w.length());
+    int mask = table.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int id = table[i];
+      if (id < 0) {
+        if (count >= words.length) {
+          words = Arrays.copyOf(words, words.length * 2);
+        }
+        words[count] = w.toCharArray();
+        table[i] = count;
+        if (++count * 2 > table.length) {
+          rehash();
+        }
+        return count - 1;
+      }
+      if (Arrays.equals(words[id], w.toCharArray())) {
+        return id;
+      }
+    }
+  }
+
+  private void rehash() {
+    int[] nt = new int[table.length * 2];
+    Arrays.fill(nt, -1);
+    int mask = nt.length - 1;
+    for (int id = Lexicon.FIRST_WORD; id < count; id++) {
+      char[] w = words[id];
+      int h = hash(new String(w), 0, w.length);
+      int i = h & mask;
+      while (nt[i] >= 0) {
+        i = (i + 1) & mask;
+      }
+      nt[i] = id;
+    }
+    table = nt;
+  }
+
+  static int hash(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + Character.toLowerCase(s.charAt(i));
+    }
+    return h ^ (h >>> 16) * 0x45d9f3b;
+  }
+
+  /** Id of the lower-cased word text[from, to), or UNK. */
+  int lookup(CharSequence s, int from, int to) {
+    int h = hash(s, from, to);
+    int mask = table.length - 1;
+    int len = to - from;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int id = table[i];
+      if (id < 0) {
+        return Lexicon.UNK;
+      }
+      char[] w = words[id];
+      if (w.length == len) {
+        boolean eq = true;
+        for (int k = 0; k < len; k++) {
+          if (w[k] != Character.toLowerCase(s.charAt(from + k))) {
+            eq = false;
+            break;
+          }
+        }
+        if (eq) {
+          return id;
+        }
+      }
+    }
+  }
+}
