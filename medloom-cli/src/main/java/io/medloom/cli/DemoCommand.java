@@ -128,6 +128,37 @@ final class DemoCommand implements Callable<Integer> {
                       rs.getDouble(3)));
             }
           });
+      sb.append("\n## Multigranular text\n\n| level | samples |\n|---|---:|\n");
+      r.query(
+          "SELECT k, count(DISTINCT id) FROM (SELECT id, unnest(list_transform(texts, t -> t.kind)) AS k"
+              + " FROM samples) WHERE k LIKE 'desc.%' OR k LIKE 'report.%' OR k = 'prompt'"
+              + " GROUP BY k ORDER BY k",
+          rs -> {
+            while (rs.next()) {
+              sb.append(
+                  String.format(Locale.ROOT, "| %s | %d |%n", rs.getString(1), rs.getLong(2)));
+            }
+          });
+      // The side and zone computed from pixels against the phantom's truth, for PA lesions whose
+      // truth names a side and a zone.
+      r.query(
+          "SELECT count(*) FILTER (WHERE r.attributes['attr.loc.side'] IS NOT NULL),"
+              + " count(*) FILTER (WHERE r.attributes['attr.loc.side'] || ' '"
+              + " || r.attributes['attr.loc.zone'] || ' zone' = r.attributes['truth.location'])"
+              + " FROM samples, unnest(rois) t(r) WHERE view = 'PA'"
+              + " AND r.attributes['truth.location'] SIMILAR TO '(right|left) (upper|middle|lower) zone'",
+          rs -> {
+            if (rs.next() && rs.getLong(1) > 0) {
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%nLesion location computed from pixels agrees with the phantom's truth for %d of %d"
+                          + " PA lesions (%.1f%%).%n",
+                      rs.getLong(2),
+                      rs.getLong(1),
+                      100.0 * rs.getLong(2) / rs.getLong(1)));
+            }
+          });
       sb.append("\n## Example report\n\n");
       r.query(
           "SELECT list_filter(texts, x -> x.kind = 'report.findings')[1].text,"

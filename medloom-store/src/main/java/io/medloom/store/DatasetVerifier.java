@@ -268,7 +268,9 @@ public final class DatasetVerifier {
           }
           try {
             checkLabels(id, Json.MAPPER.readTree(s.labelsJson()), tasks);
-            checkRois(id, Json.MAPPER.readTree(s.roisJson()), s.width(), s.height());
+            JsonNode rois = Json.MAPPER.readTree(s.roisJson());
+            checkRois(id, rois, s.width(), s.height());
+            checkRegionTexts(id, rois, Json.MAPPER.readTree(s.textsJson()));
           } catch (IOException e) {
             problem("schema", id + ": unreadable nested column: " + e.getMessage());
           }
@@ -375,6 +377,64 @@ public final class DatasetVerifier {
           problem(
               "rois",
               id + ": roi " + r.path("id").asText() + " RLE does not decode: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static final Pattern SIDE_WORD = Pattern.compile("\\b(right|left)\\b");
+  private static final Pattern ZONE_WORD = Pattern.compile("\\b(upper|middle|lower) zone\\b");
+
+  /**
+   * A generated region description must agree with the geometry computed for its region: the side
+   * and zone words it uses must be the region's {@code attr.loc.side} / {@code attr.loc.zone}.
+   */
+  private void checkRegionTexts(String id, JsonNode rois, JsonNode texts) {
+    Map<String, JsonNode> byId = new HashMap<>();
+    rois.forEach(r -> byId.put(r.path("id").asText(), r));
+    for (JsonNode t : texts) {
+      if (!"desc.roi".equals(t.path("kind").asText())) {
+        continue;
+      }
+      String roiId = t.path("roi_id").asText("");
+      JsonNode roi = byId.get(roiId);
+      if (roi == null) {
+        problem(
+            "texts",
+            id + ": desc.roi names region '" + roiId + "', which the sample does not have");
+        continue;
+      }
+      String text = t.path("text").asText().toLowerCase(java.util.Locale.ROOT);
+      String side = roi.path("attributes").path("attr.loc.side").asText("");
+      String zone = roi.path("attributes").path("attr.loc.zone").asText("");
+      var sides = SIDE_WORD.matcher(text);
+      while (sides.find()) {
+        if (!sides.group(1).equals(side)) {
+          problem(
+              "texts",
+              id
+                  + ": desc.roi of "
+                  + roiId
+                  + " says '"
+                  + sides.group(1)
+                  + "' but the region is on side '"
+                  + side
+                  + "'");
+        }
+      }
+      var zones = ZONE_WORD.matcher(text);
+      while (zones.find()) {
+        if (!zones.group(1).equals(zone)) {
+          problem(
+              "texts",
+              id
+                  + ": desc.roi of "
+                  + roiId
+                  + " says '"
+                  + zones.group()
+                  + "' but the region is in zone '"
+                  + zone
+                  + "'");
         }
       }
     }
