@@ -405,11 +405,15 @@ public final class DatasetVerifier {
         continue;
       }
       String text = t.path("text").asText().toLowerCase(java.util.Locale.ROOT);
-      String side = roi.path("attributes").path("attr.loc.side").asText("");
-      String zone = roi.path("attributes").path("attr.loc.zone").asText("");
+      JsonNode attrs = roi.path("attributes");
+      String side = attrs.path("attr.loc.side").asText("");
+      String zone = attrs.path("attr.loc.zone").asText("");
+      // Without a patient side (lateral views, non-chest images) left/right words describe the
+      // image position and must come from the 3x3 grid position instead.
+      String allowedSides = side.isEmpty() ? attrs.path("attr.loc.grid").asText("") : side;
       var sides = SIDE_WORD.matcher(text);
       while (sides.find()) {
-        if (!sides.group(1).equals(side)) {
+        if (!allowedSides.contains(sides.group(1))) {
           problem(
               "texts",
               id
@@ -417,14 +421,14 @@ public final class DatasetVerifier {
                   + roiId
                   + " says '"
                   + sides.group(1)
-                  + "' but the region is on side '"
-                  + side
+                  + "' but the region is on '"
+                  + allowedSides
                   + "'");
         }
       }
       var zones = ZONE_WORD.matcher(text);
       while (zones.find()) {
-        if (!zones.group(1).equals(zone)) {
+        if (!zone.isEmpty() && !zones.group(1).equals(zone)) {
           problem(
               "texts",
               id

@@ -1,0 +1,103 @@
+package io.medloom.annotate;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Words for measured values. Kept free of side and zone words (right, left, upper, middle, lower)
+ * except where a location is meant, so the consistency check can read every such word as a claim.
+ */
+final class Phrases {
+  private Phrases() {}
+
+  static String modality(String code) {
+    return switch (code.toUpperCase(Locale.ROOT)) {
+      case "CR", "DX" -> "radiograph";
+      case "CT" -> "CT image";
+      case "MR" -> "MR image";
+      case "US" -> "ultrasound image";
+      case "MG" -> "mammogram";
+      case "XA" -> "angiogram";
+      case "PT" -> "PET image";
+      case "NM" -> "nuclear medicine image";
+      default -> "image";
+    };
+  }
+
+  static String bodyPart(String term) {
+    return term.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
+  }
+
+  static String view(String v) {
+    String u = v.strip().toUpperCase(Locale.ROOT);
+    return switch (u) {
+      case "" -> "";
+      case "PA", "AP" -> u;
+      case "LATERAL", "LAT", "LL", "RL" -> "lateral";
+      default -> v.strip().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** Size by share of the image (a 224 px film: 0.2% is about a 10 px nodule). */
+  static String size(double areaFraction) {
+    if (areaFraction < 0.002) {
+      return "tiny";
+    }
+    if (areaFraction < 0.01) {
+      return "small";
+    }
+    if (areaFraction < 0.05) {
+      return "moderate-sized";
+    }
+    return areaFraction < 0.15 ? "large" : "very large";
+  }
+
+  static String shape(double circularity, double elongation) {
+    if (circularity < 0.5) {
+      return "irregular";
+    }
+    if (elongation >= 2) {
+      return "elongated";
+    }
+    return circularity >= 0.8 && elongation < 1.3 ? "round" : "oval";
+  }
+
+  static String texture(String t) {
+    return t;
+  }
+
+  /** "in the right upper zone", "at the left apex", ... from loc.* attributes; "" when unknown. */
+  static String location(Map<String, String> a) {
+    String side = a.get("loc.side");
+    String zone = a.get("loc.zone");
+    String region = a.getOrDefault("loc.region", "");
+    String grid = a.get("loc.grid");
+    if (grid != null) {
+      return grid.equals("middle centre")
+          ? "in the centre of the image"
+          : "in the " + grid.replace(' ', '-') + " part of the image";
+    }
+    if (side != null && !side.equals("midline")) {
+      if (region.equals("apex")) {
+        return "at the " + side + " apex";
+      }
+      String where =
+          zone == null ? "in the " + side + " hemithorax" : "in the " + side + " " + zone + " zone";
+      return region.equals("costophrenic angle") ? where + " at the costophrenic angle" : where;
+    }
+    if (side != null) {
+      return zone == null
+          ? "in the midline"
+          : "in the midline at the level of the " + zone + " zones";
+    }
+    return zone == null ? "" : "projecting over the " + zone + " zones of the lungs";
+  }
+
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  static String article(String word) {
+    return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
+  }
+}

@@ -1,0 +1,104 @@
+package io.medloom.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medloom.core.image.Raster;
+import io.medloom.core.model.Identity;
+import io.medloom.core.model.Roi;
+import io.medloom.core.model.Sample;
+import io.medloom.core.model.Text;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComposerTest {
+  static Map<String, Map<String, String>> attrs(Sample s) {
+    Map<String, Map<String, String>> m = new HashMap<>();
+    for (Roi r : s.rois()) {
+      m.put(r.id(), RoiAttributes.compute(s, r));
+    }
+    return m;
+  }
+
+  @Test
+  void sameSeedSameTextsAndAllKindsPresent() {
+    // Centroid y 25.5 in a lung spanning 10..90: t = 0.2, upper zone but not apex (< 0.15).
+    Sample s = GeometryTest.chest("PA", "DX", GeometryTest.rect(20, 20, 30, 30), 180, true);
+    List<Text> a = Composer.compose(s, attrs(s), 42);
+    assertThat(Composer.compose(s, attrs(s), 42)).isEqualTo(a);
+    assertThat(a)
+        .extracting(Text::kind)
+        .containsExactly("desc.global", "desc.roi", "desc.relation", "desc.full");
+    assertThat(a).allMatch(t -> t.origin().equals("composer:1"));
+    assertThat(a.get(1).roiId()).contains("lesion-1");
+    assertThat(a.get(1).text()).contains("nodule").contains("right upper zone");
+    assertThat(a.get(2).text()).contains("right lung");
+    // Different seeds vary the phrasing somewhere over a few tries.
+    assertThat(
+            java.util.stream.LongStream.range(0, 10)
+                .mapToObj(seed -> Composer.compose(s, attrs(s), seed).get(1).text())
+                .distinct()
+                .count())
+        .isGreaterThan(1);
+  }
+
+  @Test
+  void imageWithoutRoisStillGetsAGlobal() {
+    Sample s =
+        Sample.read(
+            "s2",
+            "test:x",
+            "x.png",
+            new Identity("p", "st"),
+            "DX",
+            "CHEST",
+            "PA",
+            new Raster(8, 8, 1, new byte[64]));
+    List<Text> t = Composer.compose(s, Map.of(), 1);
+    assertThat(t.get(0).kind()).isEqualTo("desc.global");
+    assertThat(t.get(0).text())
+        .containsAnyOf(
+            "Chest radiograph, PA view.",
+            "Radiograph of the chest, PA projection.",
+            "A PA chest radiograph.");
+  }
+
+  @Test
+  void consistencyCheckCatchesWrongSideAndZone() {
+    Map<String, String> a =
+        Map.of(
+            "loc.side",
+            "right",
+            "loc.zone",
+            "upper",
+            "neighbours",
+            "right lung",
+            "loc.organ",
+            "right lung",
+            "texture",
+            "homogeneous");
+    assertThat(ConsistencyCheck.agrees("A nodule in the right upper zone, homogeneous.", a))
+        .isTrue();
+    assertThat(ConsistencyCheck.agrees("A nodule in the left upper zone.", a)).isFalse();
+    assertThat(ConsistencyCheck.agrees("A nodule in the right lower zone.", a)).isFalse();
+    assertThat(ConsistencyCheck.agrees("It lies within the right lung.", a)).isTrue();
+    assertThat(ConsistencyCheck.agrees("It touches the left lung.", a)).isFalse();
+    assertThat(ConsistencyCheck.agrees("A heterogeneous nodule.", a)).isFalse();
+    assertThat(ConsistencyCheck.agrees("Nodule at the right apex.", a)).isFalse();
+  }
+
+  @Test
+  void stageMergesAttributesAndIsIdempotent() {
+    Sample s = GeometryTest.chest("PA", "DX", GeometryTest.rect(20, 15, 30, 25), 180, true);
+    AnnotateStageProvider p = new AnnotateStageProvider();
+    Sample once = p.apply(s);
+    Sample twice = p.apply(once);
+    assertThat(twice.texts()).isEqualTo(once.texts());
+    assertThat(once.rois().get(3).attributes()).containsEntry("attr.loc.side", "right");
+    assertThat(
+            java.util.ServiceLoader.load(io.medloom.core.pipeline.StageProvider.class).stream()
+                .anyMatch(x -> x.type() == AnnotateStageProvider.class))
+        .isTrue();
+  }
+}
