@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       ExportCommand.class,
       TextCommand.class,
+      AnnotateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})
