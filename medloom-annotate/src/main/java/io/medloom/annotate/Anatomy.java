@@ -38,8 +38,16 @@ final class Anatomy {
 
   private Anatomy() {}
 
+  /** Anatomy, including the atlas lung zones (subdivisions of a lung, not findings). */
   static boolean isAnatomy(Roi r) {
-    return r.id().startsWith("anatomy-") || LABELS.contains(r.label().toLowerCase(Locale.ROOT));
+    return r.id().startsWith("anatomy-")
+        || LABELS.contains(r.label().toLowerCase(Locale.ROOT))
+        || isLungZone(r);
+  }
+
+  /** An atlas lung zone added by the stage ({@link LungZones}). */
+  static boolean isLungZone(Roi r) {
+    return r.origin().equals("atlas") && LungZones.ATLAS.equals(r.attributes().get("atlas"));
   }
 
   static boolean isLung(Roi r, String side) {

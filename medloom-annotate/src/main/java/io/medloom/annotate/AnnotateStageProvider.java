@@ -7,9 +7,12 @@ import io.medloom.core.pipeline.Stage;
 import io.medloom.core.pipeline.StageProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The {@code annotate} stage: measures every ROI from pixels (stored as {@code attr.*} attributes
  * next to the ROI's existing ones) and appends the composed descriptions. Re-running it replaces
  * its own earlier output instead of stacking it. Samples without an image pass through unchanged.
+ *
+ * <p>Before measuring, the ROI list is prepared: finding masks are split into connected components
+ * ({@link MaskComponents}, specks dropped), images without any finding ROI get the ROIs of every
+ * {@link RoiProposer} (origin {@code model}, attribute {@code model}), and chest images get the
+ * atlas lung zones ({@link LungZones}, recomputed on every run).
  */
 public final class AnnotateStageProvider implements StageProvider {
   public static final String PREFIX = "attr.";
@@ -24,6 +32,23 @@ public final class AnnotateStageProvider implements StageProvider {
   // One provider instance serves a whole build (ServiceLoader), so these are build totals.
   private final AtomicLong annotated = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final List<RoiProposer> proposers;
+
+  /** The ServiceLoader entry point: proposers are those on the class path. */
+  public AnnotateStageProvider() {
+    this(loadProposers());
+  }
+
+  /** With the given proposers instead of the class path's (tests, embedding). */
+  AnnotateStageProvider(List<RoiProposer> proposers) {
+    this.proposers = List.copyOf(proposers);
+  }
+
+  private static List<RoiProposer> loadProposers() {
+    List<RoiProposer> found = new ArrayList<>();
+    ServiceLoader.load(RoiProposer.class).forEach(found::add);
+    return found;
+  }
 
   @Override
   public String name() {
@@ -49,10 +74,11 @@ public final class AnnotateStageProvider implements StageProvider {
     if (!s.hasImage()) {
       return s;
     }
-    SampleFrame frame = SampleFrame.of(s);
+    Sample prepared = s.withRois(prepare(s));
+    SampleFrame frame = SampleFrame.of(prepared);
     Map<String, Map<String, String>> attrs = new LinkedHashMap<>();
     List<Roi> rois = new ArrayList<>();
-    for (Roi r : s.rois()) {
+    for (Roi r : prepared.rois()) {
       Map<String, String> a = RoiAttributes.compute(frame, r);
       attrs.put(r.id(), a);
       Map<String, String> merged = new TreeMap<>(r.attributes());
@@ -69,7 +95,7 @@ public final class AnnotateStageProvider implements StageProvider {
               r.confidence(),
               merged));
     }
-    Sample measured = s.withRois(rois);
+    Sample measured = prepared.withRois(rois);
     Composer.Composition c = Composer.composeCounted(measured, attrs, seed(s.id()));
     List<Text> texts = new ArrayList<>(s.texts());
     texts.removeIf(t -> t.origin().equals(Composer.ORIGIN));
@@ -77,6 +103,41 @@ public final class AnnotateStageProvider implements StageProvider {
     annotated.incrementAndGet();
     rejected.addAndGet(c.rejected());
     return measured.withTexts(texts);
+  }
+
+  /** Components, proposals and atlas zones; earlier lung zones are dropped and recomputed. */
+  List<Roi> prepare(Sample s) {
+    List<Roi> rois = new ArrayList<>();
+    for (Roi r : s.rois()) {
+      if (!Anatomy.isLungZone(r)) {
+        rois.addAll(MaskComponents.split(r));
+      }
+    }
+    if (!proposers.isEmpty() && rois.stream().allMatch(Anatomy::isAnatomy)) {
+      Set<String> ids = new HashSet<>();
+      rois.forEach(r -> ids.add(r.id()));
+      for (RoiProposer p : proposers) {
+        for (Roi r : p.propose(s)) {
+          rois.add(stamp(r, p.name(), ids));
+        }
+      }
+    }
+    int w = s.image().get().width();
+    int h = s.image().get().height();
+    rois.addAll(LungZones.of(rois, w, h));
+    return rois;
+  }
+
+  /** Origin "model", attribute model = the proposer's name, id made unique within the sample. */
+  private static Roi stamp(Roi r, String model, Set<String> ids) {
+    String id = r.id();
+    for (int k = 2; ids.contains(id); k++) {
+      id = r.id() + "-" + k;
+    }
+    ids.add(id);
+    Map<String, String> a = new TreeMap<>(r.attributes());
+    a.put("model", model);
+    return new Roi(id, r.label(), r.box(), r.mask(), r.areaFraction(), "model", r.confidence(), a);
   }
 
   /** FNV-1a 64 of the id: stable across JVMs and releases, unlike relying on hashCode details. */

@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
  * Writes the multigranular descriptions of a sample from its measured ROI attributes: {@code
  * desc.global}, one {@code desc.roi} per finding ROI, {@code desc.relation} and {@code desc.full}
  * (MedTrinity's five slots: modality; organ &amp; tissue; ROI location &amp; description; colour
- * &amp; texture; relationships). Phrasing varies with a seeded RNG so a dataset does not repeat one
- * template, yet the same seed gives the same text. Every ROI-level sentence must pass {@link
- * ConsistencyCheck}; one that does not is dropped and counted.
+ * &amp; texture, closed by the {@link KnowledgeBase} definition of each finding named;
+ * relationships). Phrasing varies with a seeded RNG so a dataset does not repeat one template, yet
+ * the same seed gives the same text. Every ROI-level sentence must pass {@link ConsistencyCheck};
+ * one that does not is dropped and counted.
  */
 public final class Composer {
   public static final String ORIGIN = "composer:1";
@@ -80,8 +81,10 @@ public final class Composer {
         roiSentences.isEmpty()
             ? "No focal region of interest is marked."
             : String.join(" ", roiSentences));
-    if (!looks.isEmpty()) {
-      full.add(String.join(" ", looks));
+    List<String> disease = new ArrayList<>(looks);
+    disease.addAll(knowledge(s));
+    if (!disease.isEmpty()) {
+      full.add(String.join(" ", disease));
     }
     if (!relations.isEmpty()) {
       full.add(String.join(" ", relations));
@@ -118,7 +121,7 @@ public final class Composer {
   static String organs(Sample s) {
     Set<String> names = new LinkedHashSet<>();
     for (Roi r : s.rois()) {
-      if (Anatomy.isAnatomy(r)) {
+      if (Anatomy.isAnatomy(r) && !Anatomy.isLungZone(r)) {
         names.add(Anatomy.sideless(r.label().toLowerCase(java.util.Locale.ROOT)));
       }
     }
@@ -127,6 +130,7 @@ public final class Composer {
       boolean paired =
           s.rois().stream()
                   .filter(Anatomy::isAnatomy)
+                  .filter(r -> !Anatomy.isLungZone(r))
                   .filter(
                       r -> Anatomy.sideless(r.label().toLowerCase(java.util.Locale.ROOT)).equals(n))
                   .count()
@@ -197,6 +201,28 @@ public final class Composer {
             ? texture
             : texture.isEmpty() ? intensity : intensity + " and " + texture)
         + ".";
+  }
+
+  /**
+   * Slot 4's knowledge: the definition of each distinct finding named by an ROI label, once, when
+   * the knowledge base has it. A definition must make no location or appearance claim at all (it
+   * has to pass the check against no attributes); one that does is left out.
+   */
+  static List<String> knowledge(Sample s) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>();
+    for (Roi r : s.rois()) {
+      if (Anatomy.isAnatomy(r)) {
+        continue;
+      }
+      KnowledgeBase.standard()
+          .lookup(r.label())
+          .filter(e -> e.kind().equals("finding") && seen.add(e.name()))
+          .map(KnowledgeBase.Entry::definition)
+          .filter(d -> ConsistencyCheck.agrees(d, Map.of()))
+          .ifPresent(out::add);
+    }
+    return out;
   }
 
   /**

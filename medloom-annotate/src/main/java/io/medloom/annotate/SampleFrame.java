@@ -38,7 +38,8 @@ record SampleFrame(
     Box content = contentBox(g);
     List<Part> parts = new ArrayList<>();
     for (Roi r : s.rois()) {
-      if (Anatomy.isAnatomy(r)) {
+      // Lung zones are derived from the lungs; measuring against them would double-count anatomy.
+      if (Anatomy.isAnatomy(r) && !Anatomy.isLungZone(r)) {
         byte[] m = Masks.of(r, w, h);
         parts.add(new Part(r, m, Masks.count(m)));
       }
