@@ -163,20 +163,30 @@ public final class Composer {
             ? texture
             : texture.isEmpty() ? intensity : intensity + " and " + texture;
     String where = loc.isEmpty() ? "" : " " + loc;
-    String lies = loc.startsWith("projecting") ? " is seen" : " lies";
+    boolean plural = Phrases.isPlural(label);
+    String lies =
+        loc.startsWith("projecting")
+            ? Phrases.verb(label, " is seen", " are seen")
+            : Phrases.verb(label, " lies", " lie");
     return switch (rnd.nextInt(3)) {
       case 0 ->
-          Phrases.capitalize(Phrases.article(noun))
-              + " "
-              + noun
+          (plural
+                  ? Phrases.capitalize(noun)
+                  : Phrases.capitalize(Phrases.article(noun)) + " " + noun)
               + where
-              + (appearance.isEmpty() ? "." : ", " + appearance + " relative to its surroundings.");
+              + (appearance.isEmpty()
+                  ? "."
+                  : ", "
+                      + appearance
+                      + (plural
+                          ? " relative to their surroundings."
+                          : " relative to its surroundings."));
       case 1 ->
-          (loc.isEmpty() ? "There is " : Phrases.capitalize(loc) + " there is ")
-              + Phrases.article(noun)
-              + " "
-              + noun
-              + (appearance.isEmpty() ? "." : "; it is " + appearance + ".");
+          (loc.isEmpty() ? "There " : Phrases.capitalize(loc) + " there ")
+              + (plural ? "are " + noun : "is " + Phrases.article(noun) + " " + noun)
+              + (appearance.isEmpty()
+                  ? "."
+                  : (plural ? "; they are " : "; it is ") + appearance + ".");
       default ->
           "The "
               + label
@@ -196,7 +206,7 @@ public final class Composer {
     }
     return "The "
         + label
-        + " appears "
+        + Phrases.verb(label, " appears ", " appear ")
         + (intensity.isEmpty()
             ? texture
             : texture.isEmpty() ? intensity : intensity + " and " + texture)
@@ -250,10 +260,18 @@ public final class Composer {
         organ.isEmpty()
             ? ""
             : within
-                ? (rnd.nextBoolean() ? " lies within the " : " is contained in the ") + organ
-                : " overlaps the " + organ;
+                ? (rnd.nextBoolean()
+                        ? Phrases.verb(label, " lies within the ", " lie within the ")
+                        : Phrases.verb(label, " is contained in the ", " are contained in the "))
+                    + organ
+                : Phrases.verb(label, " overlaps the ", " overlap the ") + organ;
     if (verb.isEmpty()) {
-      return "The " + label + " touches the " + join(touching) + away + ".";
+      return "The "
+          + label
+          + Phrases.verb(label, " touches the ", " touch the ")
+          + join(touching)
+          + away
+          + ".";
     }
     return "The " + label + verb + touch + away + ".";
   }

@@ -97,6 +97,26 @@ final class Phrases {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
+  /**
+   * True for plural labels such as "support devices" or "calcifications": the last word ends in "s"
+   * but not in "ss", "us", "is" or "xs" ("mass", "pneumothorax" and "stenosis" stay singular).
+   */
+  static boolean isPlural(String label) {
+    String w = label.strip().toLowerCase(java.util.Locale.ROOT);
+    w = w.substring(w.lastIndexOf(' ') + 1);
+    return w.length() > 3
+        && w.endsWith("s")
+        && !w.endsWith("ss")
+        && !w.endsWith("us")
+        && !w.endsWith("is")
+        && !w.endsWith("xs");
+  }
+
+  /** The verb form that agrees with the label: {@code verb("nodule", "lies", "lie")}. */
+  static String verb(String label, String singular, String plural) {
+    return isPlural(label) ? plural : singular;
+  }
+
   static String article(String word) {
     return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
   }
