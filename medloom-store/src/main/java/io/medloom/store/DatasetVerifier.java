@@ -270,7 +270,11 @@ public final class DatasetVerifier {
             checkLabels(id, Json.MAPPER.readTree(s.labelsJson()), tasks);
             JsonNode rois = Json.MAPPER.readTree(s.roisJson());
             checkRois(id, rois, s.width(), s.height());
-            checkRegionTexts(id, rois, Json.MAPPER.readTree(s.textsJson()));
+            checkRegionTexts(
+                id,
+                rois,
+                Json.MAPPER.readTree(s.textsJson()),
+                Json.MAPPER.readTree(s.tripletsJson()));
           } catch (IOException e) {
             problem("schema", id + ": unreadable nested column: " + e.getMessage());
           }
@@ -389,9 +393,22 @@ public final class DatasetVerifier {
    * A generated region description must agree with the geometry computed for its region: the side
    * and zone words it uses must be the region's {@code attr.loc.side} / {@code attr.loc.zone}.
    */
-  private void checkRegionTexts(String id, JsonNode rois, JsonNode texts) {
+  private void checkRegionTexts(String id, JsonNode rois, JsonNode texts, JsonNode triplets) {
     Map<String, JsonNode> byId = new HashMap<>();
     rois.forEach(r -> byId.put(r.path("id").asText(), r));
+    // What the sample's own report says of each finding: a generated description must not name a
+    // finding the report rules out (a caption contradicting its image's report).
+    java.util.Set<String> ruledOut = new java.util.HashSet<>();
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (JsonNode t : triplets) {
+      String f = t.path("finding").asText().toLowerCase(java.util.Locale.ROOT);
+      if ("absent".equals(t.path("existence").asText())) {
+        ruledOut.add(f);
+      } else {
+        reported.add(f);
+      }
+    }
+    ruledOut.removeAll(reported);
     for (JsonNode t : texts) {
       if (!"desc.roi".equals(t.path("kind").asText())) {
         continue;
@@ -405,6 +422,10 @@ public final class DatasetVerifier {
         continue;
       }
       String text = t.path("text").asText().toLowerCase(java.util.Locale.ROOT);
+      String label = roi.path("label").asText().toLowerCase(java.util.Locale.ROOT);
+      if (ruledOut.contains(label)) {
+        problem("texts", id + ": desc.roi describes a " + label + " but the report rules it out");
+      }
       JsonNode attrs = roi.path("attributes");
       String side = attrs.path("attr.loc.side").asText("");
       String zone = attrs.path("attr.loc.zone").asText("");
