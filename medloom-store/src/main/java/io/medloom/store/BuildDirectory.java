@@ -237,13 +237,11 @@ public final class BuildDirectory {
     ordered.sort(Comparator.comparingInt(ShardRecord::shard));
     writeRejects(ordered);
     AtomicFiles.write(layout.info(), Json.MAPPER.writeValueAsBytes(info));
-    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, String> shardSums = new LinkedHashMap<>();
     for (ShardRecord s : ordered) {
-      s.file().ifPresent(f -> files.put(DatasetLayout.SAMPLES + "/" + f, s.sha256()));
+      s.file().ifPresent(f -> shardSums.put(f, s.sha256()));
     }
-    files.put(DatasetLayout.REJECTS, AtomicFiles.sha256(layout.rejects()));
-    files.put(DatasetLayout.INFO, AtomicFiles.sha256(layout.info()));
-    AtomicFiles.write(layout.success(), Json.MAPPER.writeValueAsBytes(Map.of("sha256", files)));
+    layout.writeSuccess(shardSums);
     deleteTree(layout.work());
     Files.deleteIfExists(keyFile());
     // A writer killed mid-shard leaves a hidden temporary; the shard was redone, so drop it.

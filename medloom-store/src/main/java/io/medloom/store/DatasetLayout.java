@@ -34,6 +34,18 @@ public record DatasetLayout(Path root) {
     return String.format("part-%05d.parquet", shard);
   }
 
+  /**
+   * Writes {@code _SUCCESS} last: the SHA-256 of every shard (given, as the writer computed them
+   * when publishing), of {@code rejects.jsonl} and of {@code dataset.json}.
+   */
+  public void writeSuccess(java.util.Map<String, String> shardSums) throws java.io.IOException {
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    shardSums.forEach((name, sum) -> files.put(SAMPLES + "/" + name, sum));
+    files.put(REJECTS, AtomicFiles.sha256(rejects()));
+    files.put(INFO, AtomicFiles.sha256(info()));
+    AtomicFiles.write(success(), Json.MAPPER.writeValueAsBytes(java.util.Map.of("sha256", files)));
+  }
+
   public Path shardRecord(int shard) {
     return work().resolve(String.format("shard-%05d.json", shard));
   }

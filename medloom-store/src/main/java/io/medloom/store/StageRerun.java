@@ -113,18 +113,12 @@ public final class StageRerun {
     } finally {
       progress.finish();
     }
-    writeSuccess(layout, shards);
+    Map<String, String> shardSums = new LinkedHashMap<>();
+    for (Path shard : shards) {
+      shardSums.put(shard.getFileName().toString(), AtomicFiles.sha256(shard));
+    }
+    layout.writeSuccess(shardSums);
     Files.deleteIfExists(marker);
     return new Result(done, kept, problems);
-  }
-
-  private static void writeSuccess(DatasetLayout layout, List<Path> shards) throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
-    for (Path shard : shards) {
-      files.put(DatasetLayout.SAMPLES + "/" + shard.getFileName(), AtomicFiles.sha256(shard));
-    }
-    files.put(DatasetLayout.REJECTS, AtomicFiles.sha256(layout.rejects()));
-    files.put(DatasetLayout.INFO, AtomicFiles.sha256(layout.info()));
-    AtomicFiles.write(layout.success(), Json.MAPPER.writeValueAsBytes(Map.of("sha256", files)));
   }
 }
