@@ -7,12 +7,8 @@ import io.medloom.core.source.SourceSpec;
 import io.medloom.store.build.BuildConfig;
 import io.medloom.store.build.LocalBuild;
 import io.medloom.store.build.Progress;
-import java.nio.file.Files;
+import io.medloom.testing.DatasetTampering;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,57 +86,21 @@ class DatasetReaderAndVerifierTest {
                     + " WHERE id = (SELECT min(id) FROM s)");
     for (var e : damage.entrySet()) {
       Path copy = tmp.resolve("damaged-" + e.getKey());
-      copyTree(dataset, copy);
-      rewriteShards(copy, e.getValue());
+      DatasetTampering.copy(dataset, copy);
+      DatasetTampering.rewriteShards(copy, e.getValue());
       DatasetVerifier.Report report = DatasetVerifier.verify(copy);
       assertThat(report.problems()).as(e.getKey()).anyMatch(p -> p.startsWith(e.getKey() + ":"));
       assertThat(report.problems()).as(e.getKey()).noneMatch(p -> p.startsWith("checksum:"));
     }
     // A raw identifier the source declares is found in any string column, as a whole token.
     Path copy = tmp.resolve("damaged-raw-id");
-    copyTree(dataset, copy);
-    rewriteShards(
+    DatasetTampering.copy(dataset, copy);
+    DatasetTampering.rewriteShards(
         copy,
         "UPDATE s SET texts = [{'kind': 'caption', 'text': 'seen as MRN4711-X today',"
             + " 'origin': 'source', 'roi_id': NULL}] WHERE id = (SELECT min(id) FROM s)");
     assertThat(DatasetVerifier.verify(copy, java.util.Set.of("MRN4711-X", "17")).problems())
         .anyMatch(p -> p.contains("raw identifier 'MRN4711-X'"));
     assertThat(DatasetVerifier.verify(dataset, java.util.Set.of("MRN4711-X")).problems()).isEmpty();
-  }
-
-  /** Applies an UPDATE to every shard (table s) and re-signs _SUCCESS, as a careless tool would. */
-  private static void rewriteShards(Path ds, String update) throws Exception {
-    var sums = new java.util.LinkedHashMap<String, String>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement();
-        var files = Files.list(ds.resolve("samples"))) {
-      for (Path shard : files.sorted().toList()) {
-        st.execute(
-            "CREATE OR REPLACE TABLE s AS SELECT * FROM read_parquet("
-                + ParquetShardWriter.sqlString(shard)
-                + ")");
-        st.execute(update);
-        Path out = shard.resolveSibling("new.parquet");
-        st.execute("COPY s TO " + ParquetShardWriter.sqlString(out) + " (FORMAT parquet)");
-        Files.move(out, shard, StandardCopyOption.REPLACE_EXISTING);
-        sums.put("samples/" + shard.getFileName(), AtomicFiles.sha256(shard));
-      }
-    }
-    sums.put("rejects.jsonl", AtomicFiles.sha256(ds.resolve("rejects.jsonl")));
-    sums.put("dataset.json", AtomicFiles.sha256(ds.resolve("dataset.json")));
-    Files.write(ds.resolve("_SUCCESS"), Json.MAPPER.writeValueAsBytes(Map.of("sha256", sums)));
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
