@@ -51,6 +51,11 @@ public final class AnnotateStageProvider implements StageProvider {
   }
 
   @Override
+  public int order() {
+    return 200;
+  }
+
+  @Override
   public String name() {
     return "annotate";
   }
@@ -98,7 +103,8 @@ public final class AnnotateStageProvider implements StageProvider {
     Sample measured = prepared.withRois(rois);
     Composer.Composition c = Composer.composeCounted(measured, attrs, seed(s.id()));
     List<Text> texts = new ArrayList<>(s.texts());
-    texts.removeIf(t -> t.origin().equals(Composer.ORIGIN));
+    // Rephrasings are derived from composed texts, so they go (and are asked for again) with them.
+    texts.removeIf(t -> t.origin().equals(Composer.ORIGIN) || t.origin().startsWith("llm:"));
     texts.addAll(c.texts());
     annotated.incrementAndGet();
     rejected.addAndGet(c.rejected());

@@ -45,12 +45,19 @@ public final class Composer {
     List<String> looks = new ArrayList<>();
     List<String> relations = new ArrayList<>();
     int rejected = 0;
+    Set<String> ruledOut = ruledOutByReport(s);
     for (Roi r : s.rois()) {
       Map<String, String> a = attrsByRoiId.get(r.id());
       if (Anatomy.isAnatomy(r) || a == null) {
         continue;
       }
       String label = r.label().toLowerCase(java.util.Locale.ROOT);
+      if (ruledOut.contains(label)) {
+        // The image's own report says this finding is absent: a caption naming it would
+        // contradict the report, so nothing is said about the region and the drop is counted.
+        rejected++;
+        continue;
+      }
       String desc = roi(label, a, rnd);
       if (ConsistencyCheck.agrees(desc, a)) {
         out.add(new Text("desc.roi", desc, ORIGIN, Optional.of(r.id())));
@@ -59,7 +66,8 @@ public final class Composer {
         rejected++;
       }
       String look = look(label, a);
-      if (!look.isEmpty() && ConsistencyCheck.agrees(look, a)) {
+      // Two regions of one finding look alike often; the full text says so once.
+      if (!look.isEmpty() && !looks.contains(look) && ConsistencyCheck.agrees(look, a)) {
         looks.add(look);
       }
       String rel = relation(label, a, s, rnd);
@@ -82,7 +90,7 @@ public final class Composer {
             ? "No focal region of interest is marked."
             : String.join(" ", roiSentences));
     List<String> disease = new ArrayList<>(looks);
-    disease.addAll(knowledge(s));
+    disease.addAll(knowledge(s, ruledOut));
     if (!disease.isEmpty()) {
       full.add(String.join(" ", disease));
     }
@@ -218,11 +226,11 @@ public final class Composer {
    * the knowledge base has it. A definition must make no location or appearance claim at all (it
    * has to pass the check against no attributes); one that does is left out.
    */
-  static List<String> knowledge(Sample s) {
+  static List<String> knowledge(Sample s, Set<String> ruledOut) {
     Set<String> seen = new LinkedHashSet<>();
     List<String> out = new ArrayList<>();
     for (Roi r : s.rois()) {
-      if (Anatomy.isAnatomy(r)) {
+      if (Anatomy.isAnatomy(r) || ruledOut.contains(r.label().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       KnowledgeBase.standard()
@@ -233,6 +241,21 @@ public final class Composer {
           .ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * Findings the sample's report rules out: some triplet says absent and none says present or
+   * uncertain (a report may deny a finding in one place and hedge it in another).
+   */
+  static Set<String> ruledOutByReport(Sample s) {
+    Set<String> absent = new java.util.HashSet<>();
+    Set<String> mentioned = new java.util.HashSet<>();
+    for (var t : s.triplets()) {
+      String f = t.finding().toLowerCase(java.util.Locale.ROOT);
+      (t.existence().equals("absent") ? absent : mentioned).add(f);
+    }
+    absent.removeAll(mentioned);
+    return absent;
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks that every location and appearance word in a generated text agrees with the measured
+ * Checks that every location, size and appearance word in a generated text agrees with the measured
  * attributes of the ROI it describes (unprefixed keys: {@code loc.side}, {@code loc.zone}, ...).
  *
  * <p>Named sided anatomy ("the right lung") is a claim about neighbours, not about the ROI's side:
@@ -79,6 +79,9 @@ public final class ConsistencyCheck {
               "hypoechoic" ->
           word.equals(intensity);
       case "homogeneous", "heterogeneous" -> word.equals(a.get("texture"));
+      case "tiny", "small", "moderate", "large" ->
+          !a.containsKey("size.area_fraction")
+              || Phrases.size(Double.parseDouble(a.get("size.area_fraction"))).contains(word);
       default -> true;
     };
   }

@@ -44,6 +44,27 @@ class ComposerTest {
   }
 
   @Test
+  void aFindingTheReportRulesOutIsNotDescribed() {
+    Sample s = GeometryTest.chest("PA", "DX", GeometryTest.rect(20, 20, 30, 30), 180, true);
+    Sample denied =
+        s.withTriplets(
+            List.of(new io.medloom.core.model.Triplet("lung", "nodule", "absent", "No nodule.")));
+    Composer.Composition c = Composer.composeCounted(denied, attrs(denied), 42);
+    assertThat(c.texts()).extracting(Text::kind).doesNotContain("desc.roi", "desc.relation");
+    assertThat(c.texts()).noneMatch(t -> t.text().contains("nodule"));
+    assertThat(c.rejected()).isEqualTo(1);
+    // Hedged elsewhere in the same report: not ruled out, so the region is described.
+    Sample hedged =
+        s.withTriplets(
+            List.of(
+                new io.medloom.core.model.Triplet("lung", "nodule", "absent", "No nodule."),
+                new io.medloom.core.model.Triplet("lung", "nodule", "uncertain", "?nodule")));
+    assertThat(Composer.composeCounted(hedged, attrs(hedged), 42).texts())
+        .extracting(Text::kind)
+        .contains("desc.roi");
+  }
+
+  @Test
   void imageWithoutRoisStillGetsAGlobal() {
     Sample s =
         Sample.read(

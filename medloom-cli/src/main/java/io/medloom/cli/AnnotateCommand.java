@@ -1,13 +1,20 @@
 package io.medloom.cli;
 
+import io.medloom.annotate.OpenAiChatClient;
+import io.medloom.annotate.Rephraser;
 import io.medloom.core.pipeline.Stage;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.store.StageRerun;
 import io.medloom.store.build.BuildConfig;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -18,21 +25,62 @@ import picocli.CommandLine.Parameters;
       "pixels and masks, and desc.global / desc.roi / desc.relation / desc.full texts. Builds run",
       "it already; use this after changing the annotator or on a dataset built without it."
     },
-    footer = {"", "Example:", "  ./medloom annotate /tmp/m1/dataset"})
+    footer = {
+      "",
+      "Examples:",
+      "  ./medloom annotate /tmp/m1/dataset",
+      "  MEDLOOM_LLM_API_KEY=... ./medloom annotate /tmp/m1/dataset \\",
+      "      --llm http://127.0.0.1:8000 --llm-model qwen2.5-7b-instruct"
+    })
 final class AnnotateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", description = "Dataset directory.")
   Path dataset;
 
+  @Option(
+      names = "--llm",
+      paramLabel = "URL",
+      description = {
+        "OpenAI-compatible chat endpoint that rephrases each desc.roi (off by default). An",
+        "answer is kept only if it passes the same geometry and finding checks; otherwise the",
+        "composed text stays. The key, if needed, is read from MEDLOOM_LLM_API_KEY."
+      })
+  Optional<URI> llm;
+
+  @Option(
+      names = "--llm-model",
+      paramLabel = "NAME",
+      defaultValue = "default",
+      description = "Model name sent to the endpoint and recorded as origin llm:NAME.")
+  String llmModel;
+
+  @Option(
+      names = "--llm-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Per-request timeout in seconds (default ${DEFAULT-VALUE}).")
+  int llmTimeout;
+
   @Override
   public Integer call() throws Exception {
     List<Stage> stages =
-        BuildConfig.addedStages().stream()
-            .filter(p -> p.name().equals("annotate"))
-            .map(StageProvider::stage)
-            .toList();
+        new ArrayList<>(
+            BuildConfig.addedStages().stream()
+                .filter(p -> p.name().equals("annotate"))
+                .map(StageProvider::stage)
+                .toList());
     if (stages.isEmpty()) {
       throw new IllegalStateException("the annotation module is not on the class path");
     }
+    Optional<Rephraser> rephraser =
+        llm.map(
+            url ->
+                new Rephraser(
+                    new OpenAiChatClient(
+                        url,
+                        llmModel,
+                        Optional.ofNullable(System.getenv("MEDLOOM_LLM_API_KEY")),
+                        Duration.ofSeconds(llmTimeout))));
+    rephraser.ifPresent(r -> stages.add(r.stage()));
     StageRerun.Result r = StageRerun.run(dataset, stages, ConsoleProgress.forStderr());
     System.out.println(
         "annotate: "
@@ -41,6 +89,7 @@ final class AnnotateCommand implements Callable<Integer> {
             + r.keptUnchanged()
             + " kept unchanged"
             + (r.problems().isEmpty() ? "" : " " + r.problems()));
+    rephraser.ifPresent(p -> System.out.println(p.summary()));
     return ExitCodes.OK;
   }
 }

@@ -43,11 +43,15 @@ public record BuildConfig(
     notNull(name, "name");
   }
 
-  /** The stages other modules add to every build, sorted by name (see {@link StageProvider}). */
+  /**
+   * The stages other modules add to every build, in their run order (see {@link StageProvider}).
+   */
   public static List<io.medloom.core.pipeline.StageProvider> addedStages() {
     List<io.medloom.core.pipeline.StageProvider> out = new java.util.ArrayList<>();
     java.util.ServiceLoader.load(io.medloom.core.pipeline.StageProvider.class).forEach(out::add);
-    out.sort(java.util.Comparator.comparing(io.medloom.core.pipeline.StageProvider::name));
+    out.sort(
+        java.util.Comparator.comparingInt(io.medloom.core.pipeline.StageProvider::order)
+            .thenComparing(io.medloom.core.pipeline.StageProvider::name));
     return out;
   }
 

@@ -23,6 +23,11 @@ public final class PromptStageProvider implements StageProvider {
   private static final PromptGenerator GENERATOR = PromptGenerator.standard();
 
   @Override
+  public int order() {
+    return 110;
+  }
+
+  @Override
   public String name() {
     return "label-prompts";
   }

@@ -31,6 +31,11 @@ public final class ReportTextStageProvider implements StageProvider {
   private static final TripletExtractor TRIPLETS = TripletExtractor.standard();
 
   @Override
+  public int order() {
+    return 100;
+  }
+
+  @Override
   public String name() {
     return "report-text";
   }
