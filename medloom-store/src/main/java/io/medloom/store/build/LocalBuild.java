@@ -1,38 +1,18 @@
 package io.medloom.store.build;
 
-import io.medloom.core.model.Counts;
 import io.medloom.core.model.DatasetInfo;
-import io.medloom.core.model.Rejection;
-import io.medloom.core.model.Sample;
-import io.medloom.core.model.Task;
-import io.medloom.core.pipeline.DeidentifyStage;
-import io.medloom.core.pipeline.Outcome;
 import io.medloom.core.pipeline.Pipeline;
-import io.medloom.core.pipeline.ScrubTextStage;
-import io.medloom.core.pipeline.SplitStage;
-import io.medloom.core.pipeline.Stage;
-import io.medloom.core.pipeline.StageProvider;
-import io.medloom.core.pipeline.StandardizeStage;
-import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.Sources;
 import io.medloom.store.BuildDirectory;
-import io.medloom.store.DatasetException;
 import io.medloom.store.ParquetShardWriter;
-import io.medloom.store.Row;
 import io.medloom.store.RowEncoder;
 import io.medloom.store.ShardRecord;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +21,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The local runner: reads every source in its fixed order, cuts the inputs into shards of {@code
- * shardSize}, runs the stages of each shard on {@code threads} workers, and hands the finished
+ * The local runner: reads every source in its fixed order, cuts the inputs into shards ({@link
+ * ShardPlan}), runs the stages of each shard on {@code threads} workers, and hands the finished
  * shard to one writer thread while the next shard is computed.
  *
  * <p>Memory stays flat on any input size: at most {@code 4 x threads} inputs are in flight, and at
@@ -59,26 +39,9 @@ public final class LocalBuild {
       return io.medloom.store.Json.MAPPER.readValue(
           dir.layout().info().toFile(), DatasetInfo.class);
     }
-    byte[] secret = dir.secret(cfg.secret());
-    List<Stage> stages =
-        new ArrayList<>(
-            List.of(
-                new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
-                new ScrubTextStage(TextScrubber.standard()).asStage(),
-                new DeidentifyStage(secret).asStage(),
-                new StandardizeStage(cfg.size()).asStage()));
-    List<StageProvider> added = BuildConfig.addedStages();
-    added.forEach(p -> stages.add(p.stage()));
-    Pipeline pipeline = new Pipeline(stages);
-    SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());
-    List<Source> sources = new ArrayList<>();
-    long total = 0;
-    for (var spec : cfg.sources()) {
-      Source s = Sources.open(spec, context);
-      sources.add(s);
-      total = total < 0 || s.size().isEmpty() ? -1 : total + s.size().getAsLong();
-    }
-    progress.start("build " + cfg.out().getFileName(), total);
+    Pipeline pipeline = ShardComputer.pipeline(cfg, dir.secret(cfg.secret()));
+    List<Source> sources = openSources(cfg);
+    progress.start("build " + cfg.out().getFileName(), totalInputs(sources));
     AtomicLong done = new AtomicLong();
     AtomicLong rejected = new AtomicLong();
     List<ShardRecord> records = new ArrayList<>();
@@ -87,50 +50,31 @@ public final class LocalBuild {
     ThreadLocal<RowEncoder> encoders = ThreadLocal.withInitial(RowEncoder::new);
     try (ParquetShardWriter writer = new ParquetShardWriter()) {
       Future<ShardRecord> pending = null;
-      int shard = 0;
-      for (int si = 0; si < sources.size(); si++) {
-        Source src = sources.get(si);
-        Iterator<SourceItem> items = src.items();
-        while (items.hasNext()) {
-          List<SourceItem> batch = new ArrayList<>(cfg.shardSize());
-          while (items.hasNext() && batch.size() < cfg.shardSize()) {
-            batch.add(items.next());
-          }
-          Optional<ShardRecord> finished = dir.finishedShard(shard);
-          if (finished.isPresent() && finished.get().sourceIndex() == si) {
-            records.add(finished.get());
-            rejected.addAndGet(finished.get().counts().rejected());
-            progress.update(done.addAndGet(batch.size()), rejected.get());
-          } else {
-            ShardWork work =
-                process(
-                    src,
-                    batch,
-                    pipeline,
-                    workers,
-                    encoders,
-                    cfg.threads(),
-                    () -> {
-                      progress.update(done.incrementAndGet(), rejected.get());
-                    },
-                    rejected);
-            if (pending != null) {
-              records.add(pending.get());
-            }
-            final int shardNo = shard;
-            final int sourceIndex = si;
-            pending =
-                writerThread.submit(
-                    () ->
-                        dir.publishShard(
-                            shardNo,
-                            writer,
-                            work.rows(),
-                            work.rejections(),
-                            file -> work.record(shardNo, sourceIndex, file, dir)));
-          }
-          shard++;
+      ShardPlan plan = new ShardPlan(sources, cfg.shardSize());
+      while (plan.hasNext()) {
+        ShardPlan.Shard shard = plan.next();
+        Optional<ShardRecord> finished = dir.finishedShard(shard.number());
+        if (finished.isPresent() && finished.get().sourceIndex() == shard.sourceIndex()) {
+          records.add(finished.get());
+          rejected.addAndGet(finished.get().counts().rejected());
+          progress.update(done.addAndGet(shard.items().size()), rejected.get());
+          continue;
         }
+        Source src = sources.get(shard.sourceIndex());
+        ShardWork work =
+            process(
+                src,
+                shard.items(),
+                pipeline,
+                workers,
+                encoders,
+                cfg.threads(),
+                () -> progress.update(done.incrementAndGet(), rejected.get()),
+                rejected);
+        if (pending != null) {
+          records.add(pending.get());
+        }
+        pending = writerThread.submit(() -> ShardComputer.publish(dir, writer, shard, work));
       }
       if (pending != null) {
         records.add(pending.get());
@@ -140,20 +84,29 @@ public final class LocalBuild {
       writerThread.shutdownNow();
       progress.finish();
     }
-    Duplicates.Report duplicates = Duplicates.find(dir.layout().samples());
-    records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
-    DatasetInfo info = describe(cfg, sources, added, records, duplicates.summary());
-    if (info.counts().accepted() == 0) {
-      dir.finishRejectsOnly(records);
-      throw new DatasetException(
-          "nothing could be read: all "
-              + info.counts().read()
-              + " inputs were rejected (reasons in "
-              + dir.layout().rejects()
-              + ")");
+    return BuildFinisher.finish(cfg, dir, sources, records);
+  }
+
+  /** Opens every source of the build with the build's context. */
+  public static List<Source> openSources(BuildConfig cfg) throws Exception {
+    SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());
+    List<Source> sources = new ArrayList<>();
+    for (var spec : cfg.sources()) {
+      sources.add(Sources.open(spec, context));
     }
-    dir.finish(info, records);
-    return info;
+    return sources;
+  }
+
+  /** The number of inputs over all sources, or -1 when a source cannot tell before listing. */
+  public static long totalInputs(List<Source> sources) {
+    long total = 0;
+    for (Source s : sources) {
+      if (s.size().isEmpty()) {
+        return -1;
+      }
+      total += s.size().getAsLong();
+    }
+    return total;
   }
 
   private static ShardWork process(
@@ -177,7 +130,7 @@ public final class LocalBuild {
           CompletableFuture.runAsync(
               () -> {
                 try {
-                  results[slot] = runOne(src, item, pipeline, encoders.get());
+                  results[slot] = ShardComputer.runOne(src, item, pipeline, encoders.get());
                   if (results[slot].rejection().isPresent()) {
                     rejectedCounter.incrementAndGet();
                   }
@@ -190,113 +143,6 @@ public final class LocalBuild {
     }
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
     return ShardWork.of(List.of(results));
-  }
-
-  private static ItemResult runOne(
-      Source src, SourceItem item, Pipeline pipeline, RowEncoder encoder) {
-    String name = src.spec().name();
-    List<Sample> read;
-    try {
-      read = src.read(item);
-    } catch (Exception | OutOfMemoryError e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "read", Rejection.describe(e)));
-    }
-    Outcome o = pipeline.run(item.ordinal(), name, item.path(), read);
-    if (o.isRejected()) {
-      return ItemResult.rejected(o.rejection().get());
-    }
-    try {
-      List<Row> rows = new ArrayList<>(o.samples().size());
-      for (Sample s : o.samples()) {
-        rows.add(encoder.encode(item.ordinal(), s));
-      }
-      return new ItemResult(rows, o.samples(), Optional.empty());
-    } catch (RuntimeException e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "encode", Rejection.describe(e)));
-    }
-  }
-
-  private static DatasetInfo describe(
-      BuildConfig cfg,
-      List<Source> sources,
-      List<StageProvider> added,
-      List<ShardRecord> records,
-      Map<String, Long> duplicates) {
-    Counts all = Counts.ZERO;
-    Map<Integer, Counts> perSource = new TreeMap<>();
-    Map<String, Long> splits = new TreeMap<>();
-    TreeSet<String> modalities = new TreeSet<>();
-    TreeSet<String> bodyParts = new TreeSet<>();
-    int channels = 1;
-    for (ShardRecord r : records) {
-      all = all.plus(r.counts());
-      perSource.merge(r.sourceIndex(), r.counts(), Counts::plus);
-      r.splitCounts().forEach((k, v) -> splits.merge(k, v, Long::sum));
-      modalities.addAll(r.modalities());
-      bodyParts.addAll(r.bodyParts());
-      channels =
-          Math.max(channels, r.channels().stream().mapToInt(Integer::intValue).max().orElse(1));
-    }
-    Map<String, Task> tasks = new LinkedHashMap<>();
-    List<DatasetInfo.SourceRecord> sourceRecords = new ArrayList<>();
-    TreeSet<String> patterns = new TreeSet<>();
-    TreeSet<String> licenses = new TreeSet<>();
-    for (int i = 0; i < sources.size(); i++) {
-      Source s = sources.get(i);
-      for (Task t : s.tasks()) {
-        Task prev = tasks.putIfAbsent(t.name(), t);
-        if (prev != null && !prev.equals(t)) {
-          throw new IllegalArgumentException(
-              "sources disagree on task '" + t.name() + "': " + prev + " vs " + t);
-        }
-      }
-      patterns.addAll(s.identifierPatterns());
-      licenses.add(s.license());
-      sourceRecords.add(
-          new DatasetInfo.SourceRecord(
-              s.spec().kind(),
-              s.spec().location(),
-              s.spec().options(),
-              perSource.getOrDefault(i, Counts.ZERO)));
-    }
-    // Tasks of added stages (e.g. labels read from reports) are declared only when used.
-    TreeSet<String> usedTasks = new TreeSet<>();
-    records.forEach(r -> usedTasks.addAll(r.labelTasks()));
-    for (StageProvider p : added) {
-      for (Task t : p.tasks()) {
-        if (usedTasks.contains(t.name())) {
-          Task prev = tasks.putIfAbsent(t.name(), t);
-          if (prev != null && !prev.equals(t)) {
-            throw new IllegalArgumentException(
-                "stage " + p.name() + " and a source disagree on task '" + t.name() + "'");
-          }
-        }
-      }
-    }
-    String name = cfg.name().isBlank() ? String.valueOf(cfg.out().getFileName()) : cfg.name();
-    return new DatasetInfo(
-        DatasetInfo.FORMAT_VERSION,
-        name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-        name,
-        "Built by MedLoom from " + cfg.sources(),
-        "medical imaging",
-        List.copyOf(modalities),
-        List.copyOf(bodyParts),
-        String.join("; ", licenses),
-        "",
-        List.copyOf(tasks.values()),
-        List.of(channels, cfg.size(), cfg.size()),
-        splits,
-        sourceRecords,
-        new DatasetInfo.Build(
-            BuildConfig.MEDLOOM_VERSION,
-            cfg.configHash(),
-            cfg.seed(),
-            Instant.now().toString(),
-            cfg.shardSize()),
-        all,
-        List.copyOf(patterns),
-        duplicates);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {

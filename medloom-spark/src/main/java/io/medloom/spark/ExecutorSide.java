@@ -1,0 +1,58 @@
+package io.medloom.spark;
+
+import io.medloom.core.pipeline.Pipeline;
+import io.medloom.core.source.Source;
+import io.medloom.store.BuildDirectory;
+import io.medloom.store.ParquetShardWriter;
+import io.medloom.store.ShardRecord;
+import io.medloom.store.build.BuildConfig;
+import io.medloom.store.build.LocalBuild;
+import io.medloom.store.build.ShardComputer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a Spark task runs: one shard through {@link ShardComputer}, published into the build
+ * directory (which must be on a file system every executor sees). Opened sources and the stage list
+ * are kept per executor JVM and build, since opening a source may index its whole listing.
+ */
+final class ExecutorSide {
+  private record Opened(BuildConfig cfg, List<Source> sources, Pipeline pipeline) {}
+
+  private static final Map<String, Opened> OPENED = new ConcurrentHashMap<>();
+
+  private ExecutorSide() {}
+
+  /**
+   * Computes and publishes the shard unless an earlier attempt already did; returns its tallies.
+   */
+  static long[] run(String buildKey, JobSpec spec, ShardTask task) throws Exception {
+    Opened o = OPENED.computeIfAbsent(buildKey, k -> open(spec));
+    BuildDirectory dir = BuildDirectory.open(o.cfg().out(), o.cfg().configHash());
+    var done = dir.finishedShard(task.number);
+    if (done.isPresent() && done.get().sourceIndex() == task.sourceIndex) {
+      return tallies(done.get());
+    }
+    try (ParquetShardWriter writer = new ParquetShardWriter()) {
+      ShardRecord r =
+          ShardComputer.computeAndPublish(
+              dir, writer, o.sources().get(task.sourceIndex), task.shard(), o.pipeline(), () -> {});
+      return tallies(r);
+    }
+  }
+
+  private static long[] tallies(ShardRecord r) {
+    return new long[] {r.counts().read(), r.counts().rejected()};
+  }
+
+  private static Opened open(JobSpec spec) {
+    try {
+      BuildConfig cfg = spec.config();
+      return new Opened(
+          cfg, LocalBuild.openSources(cfg), ShardComputer.pipeline(cfg, spec.secret()));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot open the build's sources on this executor", e);
+    }
+  }
+}

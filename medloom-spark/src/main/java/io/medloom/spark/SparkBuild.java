@@ -1,0 +1,136 @@
+package io.medloom.spark;
+
+import io.medloom.core.model.DatasetInfo;
+import io.medloom.core.source.Source;
+import io.medloom.store.BuildDirectory;
+import io.medloom.store.ShardRecord;
+import io.medloom.store.build.BuildConfig;
+import io.medloom.store.build.BuildFinisher;
+import io.medloom.store.build.LocalBuild;
+import io.medloom.store.build.Progress;
+import io.medloom.store.build.ShardPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * The Spark build engine. The driver lists the inputs and cuts them with the same {@link ShardPlan}
+ * as the local runner, sends unfinished shards as small {@link ShardTask}s (one partition each) to
+ * executors that compute and publish them with the same code, then finishes the build exactly as
+ * the local runner does. The shard is the unit of work, of retry and of resume: a failed task is
+ * retried by Spark and re-publishes its shard atomically; a bad input is a rejection row inside its
+ * shard, never a failed task; a re-run skips every shard whose marker exists.
+ *
+ * <p>Shards are submitted in waves of {@link #WAVE_SHARDS}, so the driver never holds the listing
+ * of a 25-million-image build at once.
+ */
+final class SparkBuild {
+  static final int WAVE_SHARDS = 2048;
+  private static final Set<String> OPTIONS = Set.of("master");
+
+  private SparkBuild() {}
+
+  static DatasetInfo run(BuildConfig cfg, Map<String, String> options, Progress progress)
+      throws Exception {
+    for (String k : options.keySet()) {
+      if (!OPTIONS.contains(k)) {
+        throw new IllegalArgumentException("unknown spark engine option '" + k + "'");
+      }
+    }
+    BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
+    if (dir.isComplete()) {
+      return io.medloom.store.Json.MAPPER.readValue(
+          dir.layout().info().toFile(), DatasetInfo.class);
+    }
+    JobSpec spec = new JobSpec(cfg, dir.secret(cfg.secret()));
+    List<Source> sources = LocalBuild.openSources(cfg);
+    String buildKey = cfg.configHash() + "@" + cfg.out().toAbsolutePath();
+    List<ShardRecord> records = new ArrayList<>();
+    AtomicLong done = new AtomicLong();
+    AtomicLong rejected = new AtomicLong();
+    SparkConf conf = SparkContexts.conf(cfg, Optional.ofNullable(options.get("master")));
+    try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+      progress.start(
+          "build " + cfg.out().getFileName() + " on " + jsc.master(),
+          LocalBuild.totalInputs(sources));
+      WaveListener listener = new WaveListener(progress, done, rejected);
+      jsc.sc().addSparkListener(listener);
+      ShardPlan plan = new ShardPlan(sources, cfg.shardSize());
+      while (plan.hasNext()) {
+        List<ShardTask> wave = new ArrayList<>();
+        while (plan.hasNext() && wave.size() < WAVE_SHARDS) {
+          ShardPlan.Shard shard = plan.next();
+          Optional<ShardRecord> finished = dir.finishedShard(shard.number());
+          if (finished.isPresent() && finished.get().sourceIndex() == shard.sourceIndex()) {
+            records.add(finished.get());
+            rejected.addAndGet(finished.get().counts().rejected());
+            progress.update(done.addAndGet(shard.items().size()), rejected.get());
+          } else {
+            wave.add(new ShardTask(shard));
+          }
+        }
+        if (wave.isEmpty()) {
+          continue;
+        }
+        listener.expect(wave);
+        runWave(jsc, buildKey, spec, wave);
+        for (ShardTask t : wave) {
+          ShardRecord r =
+              dir.finishedShard(t.number)
+                  .orElseThrow(
+                      () -> new IllegalStateException("shard " + t.number + " was not published"));
+          records.add(r);
+          rejected.addAndGet(r.counts().rejected());
+        }
+        progress.update(done.get(), rejected.get());
+      }
+    } finally {
+      progress.finish();
+    }
+    records.sort(Comparator.comparingInt(ShardRecord::shard));
+    return BuildFinisher.finish(cfg, dir, sources, records);
+  }
+
+  /** Static so the task closure captures only the serializable key, spec and tasks. */
+  private static void runWave(
+      JavaSparkContext jsc, String buildKey, JobSpec spec, List<ShardTask> wave) {
+    jsc.parallelize(wave, wave.size())
+        .map(task -> ExecutorSide.run(buildKey, spec, task))
+        .collect();
+  }
+
+  /** Moves the progress bar as tasks of the current wave finish. */
+  private static final class WaveListener extends SparkListener {
+    private final Progress progress;
+    private final AtomicLong done;
+    private final AtomicLong rejected;
+    private volatile int[] sizes = new int[0];
+
+    WaveListener(Progress progress, AtomicLong done, AtomicLong rejected) {
+      this.progress = progress;
+      this.done = done;
+      this.rejected = rejected;
+    }
+
+    void expect(List<ShardTask> wave) {
+      sizes = wave.stream().mapToInt(ShardTask::size).toArray();
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      int[] s = sizes;
+      int index = end.taskInfo().index();
+      if (end.taskInfo().successful() && index >= 0 && index < s.length) {
+        progress.update(done.addAndGet(s[index]), rejected.get());
+      }
+    }
+  }
+}
