@@ -6,6 +6,8 @@ import io.medloom.core.pipeline.Stage;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.store.StageRerun;
 import io.medloom.store.build.BuildConfig;
+import io.medloom.store.review.ReviewApplier;
+import io.medloom.store.review.ReviewLog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs the annotation stage again over a finished dataset: ROI attributes computed from the",
       "pixels and masks, and desc.global / desc.roi / desc.relation / desc.full texts. Builds run",
-      "it already; use this after changing the annotator or on a dataset built without it."
+      "it already; use this after changing the annotator or on a dataset built without it.",
+      "Expert decisions in the dataset's reviews.jsonl (./medloom serve --review) are applied",
+      "last: rejected items removed, corrections kept with origin=annotator."
     },
     footer = {
       "",
@@ -81,6 +85,12 @@ final class AnnotateCommand implements Callable<Integer> {
                         Optional.ofNullable(System.getenv("MEDLOOM_LLM_API_KEY")),
                         Duration.ofSeconds(llmTimeout))));
     rephraser.ifPresent(r -> stages.add(r.stage()));
+    // Expert decisions from the viewer's review queue come last, so they win over generated text.
+    ReviewLog.Contents reviews = new ReviewLog(dataset).read();
+    ReviewApplier applier = new ReviewApplier(reviews.reviews());
+    if (!reviews.reviews().isEmpty()) {
+      stages.add(applier.stage());
+    }
     StageRerun.Result r = StageRerun.run(dataset, stages, ConsoleProgress.forStderr());
     System.out.println(
         "annotate: "
@@ -90,6 +100,17 @@ final class AnnotateCommand implements Callable<Integer> {
             + " kept unchanged"
             + (r.problems().isEmpty() ? "" : " " + r.problems()));
     rephraser.ifPresent(p -> System.out.println(p.summary()));
+    if (!reviews.reviews().isEmpty() || reviews.unreadableLines() > 0) {
+      System.out.println(
+          "reviews: "
+              + applier.applied()
+              + " decisions applied, "
+              + applier.stale()
+              + " stale (their target changed)"
+              + (reviews.unreadableLines() > 0
+                  ? ", " + reviews.unreadableLines() + " unreadable lines skipped"
+                  : ""));
+    }
     return ExitCodes.OK;
   }
 }

@@ -33,8 +33,41 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println(Json.MAPPER.writeValueAsString(r.info()));
       } else {
         System.out.print(Summaries.text(dataset, r.info()));
+        System.out.print(reviewSummary(dataset));
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Expert decisions waiting in reviews.jsonl (applied by annotate), by action and target. */
+  static String reviewSummary(Path dataset) throws java.io.IOException {
+    var contents = new io.medloom.store.review.ReviewLog(dataset).read();
+    if (contents.reviews().isEmpty() && contents.unreadableLines() == 0) {
+      return "";
+    }
+    java.util.Map<String, Long> byAction = new java.util.TreeMap<>();
+    java.util.Map<String, Long> byTarget = new java.util.TreeMap<>();
+    java.util.Set<String> reviewers = new java.util.TreeSet<>();
+    java.util.Set<String> samples = new java.util.HashSet<>();
+    for (var rv : contents.reviews()) {
+      byAction.merge(rv.action(), 1L, Long::sum);
+      byTarget.merge(rv.target().type(), 1L, Long::sum);
+      reviewers.add(rv.reviewer());
+      samples.add(rv.sampleId());
+    }
+    return "reviews: "
+        + contents.reviews().size()
+        + " decisions on "
+        + samples.size()
+        + " samples by "
+        + reviewers.size()
+        + " reviewer(s); actions "
+        + byAction
+        + ", targets "
+        + byTarget
+        + (contents.unreadableLines() > 0
+            ? "; " + contents.unreadableLines() + " unreadable lines"
+            : "")
+        + "\n";
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TextCommand.class,
       AnnotateCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})

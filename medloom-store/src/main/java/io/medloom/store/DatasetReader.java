@@ -87,6 +87,25 @@ public final class DatasetReader implements AutoCloseable {
     }
   }
 
+  /** Runs SQL with bound parameters over the view {@code samples} (and tables made by execute). */
+  public void query(String sql, List<?> params, ResultConsumer consumer) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        consumer.accept(rs);
+      }
+    }
+  }
+
+  /** Runs a statement that returns no rows (e.g. an in-memory index table for a viewer). */
+  public void execute(String sql) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   /** A single long from a query such as {@code select count(*) ...}. */
   public long count(String sql) throws SQLException {
     try (Statement st = conn.createStatement();

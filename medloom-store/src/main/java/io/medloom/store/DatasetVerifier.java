@@ -386,29 +386,11 @@ public final class DatasetVerifier {
     }
   }
 
-  private static final Pattern SIDE_WORD = Pattern.compile("\\b(right|left)\\b");
-  private static final Pattern ZONE_WORD = Pattern.compile("\\b(upper|middle|lower) zone\\b");
-
-  /**
-   * A generated region description must agree with the geometry computed for its region: the side
-   * and zone words it uses must be the region's {@code attr.loc.side} / {@code attr.loc.zone}.
-   */
+  /** A generated region description must agree with its region and its sample's report. */
   private void checkRegionTexts(String id, JsonNode rois, JsonNode texts, JsonNode triplets) {
     Map<String, JsonNode> byId = new HashMap<>();
     rois.forEach(r -> byId.put(r.path("id").asText(), r));
-    // What the sample's own report says of each finding: a generated description must not name a
-    // finding the report rules out (a caption contradicting its image's report).
-    java.util.Set<String> ruledOut = new java.util.HashSet<>();
-    java.util.Set<String> reported = new java.util.HashSet<>();
-    for (JsonNode t : triplets) {
-      String f = t.path("finding").asText().toLowerCase(java.util.Locale.ROOT);
-      if ("absent".equals(t.path("existence").asText())) {
-        ruledOut.add(f);
-      } else {
-        reported.add(f);
-      }
-    }
-    ruledOut.removeAll(reported);
+    java.util.Set<String> ruledOut = RegionTextCheck.ruledOut(triplets);
     for (JsonNode t : texts) {
       if (!"desc.roi".equals(t.path("kind").asText())) {
         continue;
@@ -421,46 +403,8 @@ public final class DatasetVerifier {
             id + ": desc.roi names region '" + roiId + "', which the sample does not have");
         continue;
       }
-      String text = t.path("text").asText().toLowerCase(java.util.Locale.ROOT);
-      String label = roi.path("label").asText().toLowerCase(java.util.Locale.ROOT);
-      if (ruledOut.contains(label)) {
-        problem("texts", id + ": desc.roi describes a " + label + " but the report rules it out");
-      }
-      JsonNode attrs = roi.path("attributes");
-      String side = attrs.path("attr.loc.side").asText("");
-      String zone = attrs.path("attr.loc.zone").asText("");
-      // Without a patient side (lateral views, non-chest images) left/right words describe the
-      // image position and must come from the 3x3 grid position instead.
-      String allowedSides = side.isEmpty() ? attrs.path("attr.loc.grid").asText("") : side;
-      var sides = SIDE_WORD.matcher(text);
-      while (sides.find()) {
-        if (!allowedSides.contains(sides.group(1))) {
-          problem(
-              "texts",
-              id
-                  + ": desc.roi of "
-                  + roiId
-                  + " says '"
-                  + sides.group(1)
-                  + "' but the region is on '"
-                  + allowedSides
-                  + "'");
-        }
-      }
-      var zones = ZONE_WORD.matcher(text);
-      while (zones.find()) {
-        if (!zone.isEmpty() && !zones.group(1).equals(zone)) {
-          problem(
-              "texts",
-              id
-                  + ": desc.roi of "
-                  + roiId
-                  + " says '"
-                  + zones.group()
-                  + "' but the region is in zone '"
-                  + zone
-                  + "'");
-        }
+      for (String p : RegionTextCheck.problems(t.path("text").asText(), roi, ruledOut)) {
+        problem("texts", id + ": desc.roi of " + roiId + " " + p);
       }
     }
   }

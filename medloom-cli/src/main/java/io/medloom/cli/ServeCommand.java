@@ -1,0 +1,72 @@
+package io.medloom.cli;
+
+import io.medloom.server.ViewerServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves a viewer for one or more datasets: overview charts, a filterable sample grid, and",
+      "sample pages with ROI overlays and every text with its origin. Read-only unless --review:",
+      "then generated annotations can be accepted, rejected or corrected (appended to the",
+      "dataset's reviews.jsonl; ./medloom annotate applies them). Writes need the printed token."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./medloom serve /tmp/m1/dataset",
+      "  ./medloom serve /tmp/m1/dataset /tmp/busi --port 9000 --review"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DATASET", arity = "1..*", description = "Dataset directories.")
+  List<Path> datasets;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+  String bind;
+
+  @Option(names = "--review", description = "Enable the review queue and review writes.")
+  boolean review;
+
+  @Override
+  public Integer call() throws Exception {
+    ViewerServer server =
+        ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review));
+    String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port();
+    System.out.println("medloom viewer: " + url + "/  datasets " + server.datasetNames());
+    if (review) {
+      System.out.println(
+          "review on: decisions need the token "
+              + server.token()
+              + " (header "
+              + ViewerServer.TOKEN_HEADER
+              + ")");
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                  } catch (Exception e) {
+                    // shutting down anyway
+                  }
+                  stop.countDown();
+                }));
+    stop.await();
+    return ExitCodes.OK;
+  }
+}

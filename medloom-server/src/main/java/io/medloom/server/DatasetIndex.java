@@ -1,0 +1,233 @@
+package io.medloom.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medloom.core.model.DatasetInfo;
+import io.medloom.store.DatasetReader;
+import io.medloom.store.StoredSample;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One dataset being served: its reader, and a small in-memory table ({@code idx}, one row per
+ * sample, ordered by id) with the columns the grid filters on, so paging and filtering 100k+
+ * samples never rescans the parquet shards. Images and full rows are read from the shards by id.
+ * DuckDB connections are not for concurrent use, so access is serialised per dataset.
+ */
+final class DatasetIndex implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final String name;
+  final Path root;
+  private final DatasetReader reader;
+  private final long size;
+
+  private DatasetIndex(String name, Path root, DatasetReader reader, long size) {
+    this.name = name;
+    this.root = root;
+    this.reader = reader;
+    this.size = size;
+  }
+
+  static DatasetIndex open(String name, Path root) throws IOException, SQLException {
+    DatasetReader r = DatasetReader.open(root);
+    r.execute(
+        "CREATE TABLE idx AS SELECT"
+            + " row_number() OVER (ORDER BY id) - 1 AS pos, id, split, modality, source, view,"
+            + " len(rois) AS n_rois,"
+            + " list_distinct(list_transform(rois, x -> x.origin)) AS roi_origins,"
+            + " list_distinct(list_transform(labels, l -> l.task)) AS tasks,"
+            + " flatten(list_transform(labels, l -> list_transform(string_split(l.name, ', '),"
+            + "   n -> l.task || '=' || n))) AS label_keys,"
+            + " lower(array_to_string(list_transform(texts, t -> t.text), ' ')) AS text_all"
+            + " FROM samples ORDER BY id");
+    long n = r.count("SELECT count(*) FROM idx");
+    return new DatasetIndex(name, root, r, n);
+  }
+
+  DatasetInfo info() {
+    return reader.info();
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** Counts per split, modality, source, ROI origin and task label, for the overview charts. */
+  synchronized Map<String, Object> overview() throws SQLException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("title", reader.info().name());
+    m.put("samples", size);
+    m.put("counts", reader.info().counts());
+    m.put("split", tally("SELECT split, count(*) FROM idx GROUP BY 1 ORDER BY 1"));
+    m.put("modality", tally("SELECT modality, count(*) FROM idx GROUP BY 1 ORDER BY 1"));
+    m.put("source", tally("SELECT source, count(*) FROM idx GROUP BY 1 ORDER BY 1"));
+    m.put(
+        "roi_origin",
+        tally("SELECT o, count(*) FROM (SELECT unnest(roi_origins) AS o FROM idx) GROUP BY 1"));
+    m.put(
+        "labels",
+        tally(
+            "SELECT k, count(*) FROM (SELECT unnest(label_keys) AS k FROM idx) GROUP BY 1"
+                + " ORDER BY 1"));
+    m.put("tasks", reader.info().tasks());
+    m.put("duplicates", reader.info().duplicates());
+    return m;
+  }
+
+  private Map<String, Long> tally(String sql) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    reader.query(
+        sql,
+        rs -> {
+          while (rs.next()) {
+            out.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+          }
+        });
+    return out;
+  }
+
+  /** One page of the grid and the number of samples matching the filter. */
+  synchronized Map<String, Object> page(SampleFilter f) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String where = f.where(params);
+    long[] total = new long[1];
+    reader.query(
+        "SELECT count(*) FROM idx" + where,
+        params,
+        rs -> {
+          rs.next();
+          total[0] = rs.getLong(1);
+        });
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(f.limit());
+    pageParams.add(f.offset());
+    List<Map<String, Object>> items = new ArrayList<>();
+    reader.query(
+        "SELECT id, split, modality, source, view, n_rois, roi_origins, label_keys FROM idx"
+            + where
+            + " ORDER BY pos LIMIT ? OFFSET ?",
+        pageParams,
+        rs -> {
+          while (rs.next()) {
+            Map<String, Object> it = new LinkedHashMap<>();
+            it.put("id", rs.getString(1));
+            it.put("dataset", name);
+            it.put("split", rs.getString(2));
+            it.put("modality", rs.getString(3));
+            it.put("source", rs.getString(4));
+            it.put("view", rs.getString(5));
+            it.put("n_rois", rs.getInt(6));
+            it.put("roi_origins", list(rs.getArray(7)));
+            it.put("labels", list(rs.getArray(8)));
+            items.add(it);
+          }
+        });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", total[0]);
+    out.put("offset", f.offset());
+    out.put("limit", f.limit());
+    out.put("filter", f.echo());
+    out.put("items", items);
+    return out;
+  }
+
+  private static List<Object> list(java.sql.Array a) throws SQLException {
+    return a == null ? List.of() : List.of((Object[]) a.getArray());
+  }
+
+  synchronized boolean contains(String id) throws SQLException {
+    boolean[] found = new boolean[1];
+    reader.query("SELECT 1 FROM idx WHERE id = ?", List.of(id), rs -> found[0] = rs.next());
+    return found[0];
+  }
+
+  synchronized Optional<StoredSample> sample(String id) throws SQLException {
+    return reader.get(id);
+  }
+
+  /** The full sample as the API serves it: fields, nested columns as JSON, and neighbours. */
+  synchronized Optional<Map<String, Object>> sampleJson(String id)
+      throws SQLException, IOException {
+    Optional<StoredSample> s = reader.get(id);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredSample x = s.get();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", x.id());
+    m.put("dataset", name);
+    m.put("source", x.source());
+    m.put("split", x.split());
+    m.put("modality", x.modality());
+    m.put("body_part", x.bodyPart());
+    m.put("view", x.view());
+    m.put("width", x.width());
+    m.put("height", x.height());
+    m.put("channels", x.channels());
+    m.put("has_image", x.png() != null);
+    m.put("labels", tree(x.labelsJson()));
+    m.put("rois", tree(x.roisJson()));
+    m.put("texts", tree(x.textsJson()));
+    m.put("triplets", tree(x.tripletsJson()));
+    String[] around = new String[2];
+    reader.query(
+        "SELECT (SELECT id FROM idx p WHERE p.pos = i.pos - 1),"
+            + " (SELECT id FROM idx n WHERE n.pos = i.pos + 1) FROM idx i WHERE i.id = ?",
+        List.of(id),
+        rs -> {
+          if (rs.next()) {
+            around[0] = rs.getString(1);
+            around[1] = rs.getString(2);
+          }
+        });
+    m.put("previous", around[0]);
+    m.put("next", around[1]);
+    return Optional.of(m);
+  }
+
+  private static JsonNode tree(String json) throws IOException {
+    return json == null ? JSON.createArrayNode() : JSON.readTree(json);
+  }
+
+  /** Every generated text and measured region with what the review queue needs to rank it. */
+  synchronized List<JsonNode[]> reviewCandidates() throws SQLException, IOException {
+    List<JsonNode[]> out = new ArrayList<>();
+    List<String[]> raw = new ArrayList<>();
+    reader.query(
+        "SELECT id, to_json(rois), to_json(texts), to_json(triplets), to_json(labels) FROM samples"
+            + " ORDER BY id",
+        List.of(),
+        rs -> {
+          while (rs.next()) {
+            raw.add(
+                new String[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)
+                });
+          }
+        });
+    for (String[] r : raw) {
+      out.add(
+          new JsonNode[] {
+            JSON.getNodeFactory().textNode(r[0]), tree(r[1]), tree(r[2]), tree(r[3]), tree(r[4])
+          });
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    reader.close();
+  }
+}

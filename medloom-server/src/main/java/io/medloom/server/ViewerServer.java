@@ -1,0 +1,323 @@
+package io.medloom.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.medloom.store.StoredSample;
+import io.medloom.store.review.Review;
+import io.medloom.store.review.ReviewLog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./medloom serve}: the viewer pages (static assets from the jar) and the JSON API behind
+ * them. Read-only unless started with review on; then decisions are appended to the dataset's
+ * {@code reviews.jsonl} and need the token printed at start-up. Nothing from a request ever names a
+ * file: datasets are chosen at start-up and samples are looked up by validated id in SQL.
+ */
+public final class ViewerServer implements AutoCloseable {
+  /** Sample and ROI ids: hex keys, source-made names; never a path. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
+
+  public static final String TOKEN_HEADER = "X-MedLoom-Token";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How to serve: address, port (0 picks a free one) and whether reviews may be written. */
+  public record Options(String bind, int port, boolean review) {}
+
+  private final List<DatasetIndex> datasets;
+  private final Options options;
+  private final String token;
+  private final Javalin app;
+  private volatile ReviewQueue queue;
+  // One log object per dataset: its append is synchronized, so concurrent decisions never
+  // interleave.
+  private final Map<String, ReviewLog> logs = new LinkedHashMap<>();
+
+  private ViewerServer(List<DatasetIndex> datasets, Options options) {
+    this.datasets = datasets;
+    this.options = options;
+    byte[] t = new byte[16];
+    new SecureRandom().nextBytes(t);
+    this.token = HexFormat.of().formatHex(t);
+    datasets.forEach(d -> logs.put(d.name, new ReviewLog(d.root)));
+    this.app = Javalin.create(this::configure);
+    routes();
+  }
+
+  /** Opens the datasets (building each grid index) and starts serving. */
+  public static ViewerServer start(List<Path> roots, Options options) throws Exception {
+    List<DatasetIndex> opened = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Path root : roots) {
+      String base = root.toAbsolutePath().normalize().getFileName().toString();
+      String name = base;
+      for (int k = 2; !names.add(name); k++) {
+        name = base + "-" + k;
+      }
+      opened.add(DatasetIndex.open(name, root));
+    }
+    ViewerServer s = new ViewerServer(opened, options);
+    s.app.start(options.bind(), options.port());
+    return s;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The review token (only meaningful with review on). */
+  public String token() {
+    return token;
+  }
+
+  public List<String> datasetNames() {
+    return datasets.stream().map(d -> d.name).toList();
+  }
+
+  private void configure(io.javalin.config.JavalinConfig config) {
+    config.showJavalinBanner = false;
+    config.staticFiles.add(
+        sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/io/medloom/server/web";
+          sf.location = Location.CLASSPATH;
+        });
+    config.staticFiles.enableWebjars();
+    config.http.maxRequestSize = 64 * 1024;
+  }
+
+  private void routes() {
+    app.before(
+        ctx -> {
+          ctx.header(
+              "Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src"
+                  + " 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+          ctx.header("X-Content-Type-Options", "nosniff");
+          ctx.header("X-Frame-Options", "DENY");
+          ctx.header("Referrer-Policy", "no-referrer");
+          ctx.header("Cache-Control", "no-store");
+        });
+    app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+    app.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null) {
+            error(ctx, 404, "not found");
+          }
+        });
+    app.get("/api/datasets", ctx -> json(ctx, datasetsJson()));
+    app.get("/api/samples", this::samples);
+    app.get("/api/samples/{id}", this::sample);
+    app.get("/api/samples/{id}/image.png", this::image);
+    app.get("/api/samples/{id}/rois/{roi}/mask.png", this::mask);
+    app.get("/api/review/status", ctx -> json(ctx, Map.of("review", options.review())));
+    app.get("/api/review/queue", this::reviewQueue);
+    app.post("/api/review/decisions", this::decide);
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    ctx.contentType("application/json");
+    try {
+      ctx.result(JSON.writeValueAsString(Map.of("error", message, "status", status)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      ctx.result("{\"status\":" + status + "}");
+    }
+  }
+
+  private static void json(Context ctx, Object body) throws Exception {
+    ctx.contentType("application/json");
+    ctx.result(JSON.writeValueAsBytes(body));
+  }
+
+  private List<Map<String, Object>> datasetsJson() throws Exception {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DatasetIndex d : datasets) {
+      out.add(d.overview());
+    }
+    return out;
+  }
+
+  private static String validId(String id, String what) {
+    if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
+      throw new BadRequest("invalid " + what + " id");
+    }
+    return id;
+  }
+
+  private DatasetIndex dataset(Optional<String> name) {
+    if (name.isEmpty()) {
+      if (datasets.size() == 1) {
+        return datasets.get(0);
+      }
+      throw new BadRequest("several datasets are served: say which with dataset=");
+    }
+    return datasets.stream()
+        .filter(d -> d.name.equals(name.get()))
+        .findFirst()
+        .orElseThrow(() -> new NotFound("no dataset named '" + name.get() + "'"));
+  }
+
+  private DatasetIndex holding(Context ctx, String id) throws Exception {
+    String ds = ctx.queryParam("dataset");
+    if (ds != null) {
+      DatasetIndex d = dataset(Optional.of(ds));
+      if (d.contains(id)) {
+        return d;
+      }
+    } else {
+      for (DatasetIndex d : datasets) {
+        if (d.contains(id)) {
+          return d;
+        }
+      }
+    }
+    throw new NotFound("no sample " + id);
+  }
+
+  private void samples(Context ctx) throws Exception {
+    SampleFilter f = SampleFilter.parse(ctx::queryParam);
+    json(ctx, dataset(f.dataset()).page(f));
+  }
+
+  private void sample(Context ctx) throws Exception {
+    String id = validId(ctx.pathParam("id"), "sample");
+    json(ctx, holding(ctx, id).sampleJson(id).orElseThrow(() -> new NotFound("no sample " + id)));
+  }
+
+  private void image(Context ctx) throws Exception {
+    String id = validId(ctx.pathParam("id"), "sample");
+    StoredSample s = holding(ctx, id).sample(id).orElseThrow(() -> new NotFound("no " + id));
+    if (s.png() == null) {
+      throw new NotFound("sample " + id + " has no image");
+    }
+    ctx.contentType("image/png");
+    ctx.result(s.png());
+  }
+
+  private void mask(Context ctx) throws Exception {
+    String id = validId(ctx.pathParam("id"), "sample");
+    String roiId = validId(ctx.pathParam("roi"), "roi");
+    StoredSample s = holding(ctx, id).sample(id).orElseThrow(() -> new NotFound("no " + id));
+    JsonNode roi = null;
+    for (JsonNode r : JSON.readTree(s.roisJson())) {
+      if (r.path("id").asText().equals(roiId)) {
+        roi = r;
+      }
+    }
+    if (roi == null || !roi.path("mask_rle").isTextual()) {
+      throw new NotFound("sample " + id + " has no mask for region " + roiId);
+    }
+    ctx.contentType("image/png");
+    ctx.result(MaskOutline.png(roi.path("mask_rle").asText(), s.width(), s.height(), color(roi)));
+  }
+
+  private static int color(JsonNode roi) {
+    return switch (roi.path("origin").asText()) {
+      case "atlas" -> 0x3fa7ff;
+      case "model" -> 0xff9f1c;
+      case "annotator" -> 0x2ecc71;
+      default -> 0xff3b6b;
+    };
+  }
+
+  private void reviewQueue(Context ctx) throws Exception {
+    requireReview();
+    SampleFilter page =
+        SampleFilter.parse(k -> k.equals("offset") || k.equals("limit") ? ctx.queryParam(k) : null);
+    ReviewQueue q = queue;
+    if (q == null) {
+      synchronized (this) {
+        if (queue == null) {
+          queue = ReviewQueue.build(datasets);
+        }
+        q = queue;
+      }
+    }
+    List<Review> decided = new ArrayList<>();
+    for (DatasetIndex d : datasets) {
+      decided.addAll(logs.get(d.name).read().reviews());
+    }
+    json(ctx, q.page(ReviewQueue.decidedKeys(decided), page.offset(), page.limit()));
+  }
+
+  private void requireReview() {
+    if (!options.review()) {
+      throw new NotFound("review is off: start the server with --review");
+    }
+  }
+
+  private void decide(Context ctx) throws Exception {
+    requireReview();
+    String given = ctx.header(TOKEN_HEADER);
+    if (given == null
+        || !MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      error(ctx, 401, "review writes need the token printed at start-up in " + TOKEN_HEADER);
+      return;
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (java.io.IOException e) {
+      throw new BadRequest("body is not JSON");
+    }
+    if (body == null || !body.isObject()) {
+      throw new BadRequest("body must be a JSON object");
+    }
+    String id = validId(body.path("sample_id").asText(null), "sample");
+    DatasetIndex d = dataset(Optional.ofNullable(body.path("dataset").asText(null)));
+    if (!d.contains(id)) {
+      throw new NotFound("no sample " + id + " in " + d.name);
+    }
+    JsonNode t = body.path("target");
+    Review r;
+    try {
+      r =
+          new Review(
+              Instant.now().toString(),
+              body.path("reviewer").asText(""),
+              d.name,
+              id,
+              new Review.Target(
+                  t.path("type").asText(""),
+                  t.path("kind").asText(""),
+                  t.path("roi_id").asText(""),
+                  t.path("task").asText("")),
+              body.path("action").asText(""),
+              body.get("before"),
+              body.get("after"));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BadRequest(String.valueOf(e.getMessage()));
+    }
+    logs.get(d.name).append(r);
+    ctx.status(201);
+    json(ctx, Map.of("recorded", true, "time", r.time()));
+  }
+
+  @Override
+  public void close() throws Exception {
+    app.stop();
+    for (DatasetIndex d : datasets) {
+      d.close();
+    }
+  }
+}
