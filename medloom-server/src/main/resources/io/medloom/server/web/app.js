@@ -149,7 +149,8 @@ async function sample(id) {
       const g = svg('g', { class: 'roi-group origin-' + r.origin, 'data-roi': r.id });
       const [x0, y0, x1, y1] = r.box;
       g.append(svg('rect', { class: 'roi o-' + r.origin, x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
-      g.append(svg('text', { class: 'roi-label', x: x0 + 1, y: Math.max(7, y0 - 1) }, r.label));
+      const fs = Math.max(4, s.width / 45);
+      g.append(svg('text', { class: 'roi-label', x: x0 + 1, y: Math.max(fs, y0 - 1), 'font-size': fs }, r.label));
       overlay.append(g);
       if (r.mask_rle) {
         masks.append(el('img', { class: 'mask origin-' + r.origin, alt: '', 'data-roi': r.id,

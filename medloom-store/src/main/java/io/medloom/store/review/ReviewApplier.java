@@ -111,7 +111,21 @@ public final class ReviewApplier {
         default -> {} // rejected: dropped
       }
     }
-    return found ? Optional.of(s.withTexts(texts)) : Optional.empty();
+    if (!found) {
+      return Optional.empty();
+    }
+    if (r.target().kind().equals("desc.roi") && !r.action().equals("accept")) {
+      // desc.full repeats each region sentence: it must not keep what the expert took out.
+      String replacement = r.action().equals("correct") ? r.after().path("text").asText() : "";
+      for (int i = 0; i < texts.size(); i++) {
+        Text t = texts.get(i);
+        if (t.kind().equals("desc.full") && t.text().contains(shown)) {
+          String edited = t.text().replace(shown, replacement).replaceAll(" {2,}", " ").strip();
+          texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
+        }
+      }
+    }
+    return Optional.of(s.withTexts(texts));
   }
 
   private static Optional<Sample> roi(Sample s, Review r) {
