@@ -180,8 +180,9 @@ async function sample(id) {
     texts.append(el('h3', {}, title));
     for (const t of items) texts.append(textBlock(s, t));
   }
-  const labels = el('table', { id: 'labels' }, el('tr', {}, el('th', {}, 'task'), el('th', {}, 'label'), el('th', {}, 'value')),
-    s.labels.map(l => el('tr', {}, el('td', {}, l.task), el('td', {}, l.name), el('td', {}, l.value))));
+  const labels = el('table', { id: 'labels' }, el('tr', {}, el('th', {}, 'task'), el('th', {}, 'label'), el('th', {}, 'value'), el('th', {}, '')),
+    s.labels.map(l => el('tr', {}, el('td', {}, l.task), el('td', {}, l.name), el('td', {}, l.value),
+      el('td', { class: 'actions' }, state.review ? reviewButtons(s, { type: 'label', task: l.task }, { index: l.index, name: l.name }) : null))));
   const triplets = el('table', { id: 'triplets' }, el('tr', {}, el('th', {}, 'anatomy'), el('th', {}, 'finding'), el('th', {}, 'existence')),
     s.triplets.map(t => el('tr', {}, el('td', {}, t.anatomy || '—'), el('td', {}, t.finding), el('td', {}, t.existence))));
   const rois = el('table', { id: 'rois' }, el('tr', {}, el('th', {}, 'id'), el('th', {}, 'label'), el('th', {}, 'box'), el('th', {}, 'origin'), el('th', {}, 'confidence'), el('th', {}, '')),
@@ -245,6 +246,10 @@ function reviewButtons(s, target, before, noCorrect) {
       if (target.type === 'text') {
         const t = prompt('Corrected text', before.text); if (t === null) return;
         body.after = { text: t };
+      } else if (target.type === 'label') {
+        const t = prompt('Corrected label as index,name (e.g. 1,malignant)', before.index + ',' + before.name); if (t === null) return;
+        const comma = t.indexOf(',');
+        body.after = { index: Number(t.slice(0, comma)), name: t.slice(comma + 1).trim() };
       } else if (target.type === 'roi') {
         const t = prompt('Corrected box x0,y0,x1,y1', before.box.join(',')); if (t === null) return;
         body.after = { box: t.split(',').map(Number), label: before.label };

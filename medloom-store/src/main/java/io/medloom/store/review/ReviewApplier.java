@@ -180,13 +180,11 @@ public final class ReviewApplier {
       if (!l.task().equals(task) || r.action().equals("accept")) {
         labels.add(l);
       } else if (r.action().equals("correct")) {
+        int index = r.after().path("index").asInt(l.index());
+        // A single-label class carries its index in indices too; multi-label keeps its list.
+        List<Integer> indices = l.index() >= 0 ? List.of(index) : l.indices();
         labels.add(
-            new Label(
-                task,
-                r.after().path("index").asInt(l.index()),
-                l.indices(),
-                r.after().path("name").asText(l.name()),
-                l.value()));
+            new Label(task, index, indices, r.after().path("name").asText(l.name()), l.value()));
       }
     }
     return Optional.of(s.withLabels(labels));
