@@ -40,8 +40,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--review", description = "Enable the review queue and review writes.")
   boolean review;
 
+  // Held so the level sticks: java.util.logging keeps loggers weakly.
+  private static final List<java.util.logging.Logger> QUIET =
+      List.of(
+          java.util.logging.Logger.getLogger("io.javalin"),
+          java.util.logging.Logger.getLogger("org.eclipse.jetty"));
+
   @Override
   public Integer call() throws Exception {
+    // Jetty and Javalin announce every start-up step at INFO; the URL line below is what matters.
+    QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     ViewerServer server =
         ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review));
     String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port();

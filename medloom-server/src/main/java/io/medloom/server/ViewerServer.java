@@ -113,6 +113,7 @@ public final class ViewerServer implements AutoCloseable {
         });
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
     app.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+    app.exception(Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
     app.exception(
         Exception.class,
         (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
@@ -291,19 +292,30 @@ public final class ViewerServer implements AutoCloseable {
     JsonNode t = body.path("target");
     Review r;
     try {
+      Review.Target target =
+          new Review.Target(
+              t.path("type").asText(""),
+              t.path("kind").asText(""),
+              t.path("roi_id").asText(""),
+              t.path("task").asText(""));
+      StoredSample stored = d.sample(id).orElseThrow(() -> new NotFound("no sample " + id));
+      JsonNode before =
+          ReviewTargets.stored(stored, target, body.get("before"))
+              .orElseThrow(
+                  () ->
+                      new Conflict(
+                          "the sample has no such "
+                              + target.type()
+                              + " (any more): reload the sample and review what it holds now"));
       r =
           new Review(
               Instant.now().toString(),
               body.path("reviewer").asText(""),
               d.name,
               id,
-              new Review.Target(
-                  t.path("type").asText(""),
-                  t.path("kind").asText(""),
-                  t.path("roi_id").asText(""),
-                  t.path("task").asText("")),
+              target,
               body.path("action").asText(""),
-              body.get("before"),
+              before,
               body.get("after"));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new BadRequest(String.valueOf(e.getMessage()));

@@ -177,8 +177,18 @@ class ApiTest {
     assertThat(post(readOnly, body, readOnly.token()).statusCode()).isEqualTo(404);
     assertThat(get(readOnly, "/api/review/queue").statusCode()).isEqualTo(404);
     assertThat(post(review, "{not json", review.token()).statusCode()).isEqualTo(400);
+    // "before" names what the reviewer saw; the log records what the dataset holds, so a text the
+    // sample does not have is refused rather than logged.
+    String stale = body.replace(text.path("text").asText(), "A text the sample never had.");
+    assertThat(post(review, stale, review.token()).statusCode()).isEqualTo(409);
     assertThat(post(review, body, review.token()).statusCode()).isEqualTo(201);
-    assertThat(new ReviewLog(dataset).read().reviews()).hasSize(1);
+    assertThat(new ReviewLog(dataset).read().reviews())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reviewer()).isEqualTo("dr test");
+              assertThat(r.before().path("origin").asText()).isEqualTo("composer:1");
+            });
     JsonNode queue = JSON.readTree(get(review, "/api/review/queue?limit=500").body());
     assertThat(queue.path("total").asLong()).isPositive();
     // The server never rewrote the dataset; annotate applies the decision.
