@@ -24,6 +24,16 @@ final class ExecutorSide {
 
   private ExecutorSide() {}
 
+  /** The shards of one partition, in order; their tallies (inputs read, rejected) as rows. */
+  static java.util.Iterator<long[]> runAll(
+      String buildKey, JobSpec spec, java.util.Iterator<ShardTask> tasks) throws Exception {
+    java.util.List<long[]> out = new java.util.ArrayList<>();
+    while (tasks.hasNext()) {
+      out.add(run(buildKey, spec, tasks.next()));
+    }
+    return out.iterator();
+  }
+
   /**
    * Computes and publishes the shard unless an earlier attempt already did; returns its tallies.
    */

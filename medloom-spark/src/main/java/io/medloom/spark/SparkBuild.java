@@ -102,8 +102,9 @@ final class SparkBuild {
   /** Static so the task closure captures only the serializable key, spec and tasks. */
   private static void runWave(
       JavaSparkContext jsc, String buildKey, JobSpec spec, List<ShardTask> wave) {
+    // One shard per partition: the partition is the unit Spark retries, and so is the shard.
     jsc.parallelize(wave, wave.size())
-        .map(task -> ExecutorSide.run(buildKey, spec, task))
+        .mapPartitions(tasks -> ExecutorSide.runAll(buildKey, spec, tasks))
         .collect();
   }
 
