@@ -66,6 +66,8 @@ final class DemoCommand implements Callable<Integer> {
     Files.writeString(
         summary, summary(datasetDir, info, report, buildSecs), StandardCharsets.UTF_8);
     System.out.println("summary: " + summary);
+    System.out.println(
+        "look at it: ./medloom serve " + datasetDir + "   (then http://127.0.0.1:8080/)");
     return report.ok() ? ExitCodes.OK : ExitCodes.UNUSABLE_INPUT;
   }
 
