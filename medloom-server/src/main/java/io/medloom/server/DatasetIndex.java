@@ -197,33 +197,29 @@ final class DatasetIndex implements AutoCloseable {
     return json == null ? JSON.createArrayNode() : JSON.readTree(json);
   }
 
-  /** Every generated text and measured region with what the review queue needs to rank it. */
-  synchronized List<JsonNode[]> reviewCandidates() throws SQLException, IOException {
-    List<JsonNode[]> out = new ArrayList<>();
-    List<String[]> raw = new ArrayList<>();
+  /** Receives one sample's id and nested columns (rois, texts, triplets) as JSON trees. */
+  interface ReviewRowConsumer {
+    void accept(String id, JsonNode rois, JsonNode texts, JsonNode triplets) throws IOException;
+  }
+
+  /** Streams every sample's regions and texts, for the review queue, without holding them all. */
+  synchronized void forEachReviewRow(ReviewRowConsumer consumer) throws SQLException {
     reader.query(
-        "SELECT id, to_json(rois), to_json(texts), to_json(triplets), to_json(labels) FROM samples"
-            + " ORDER BY id",
+        "SELECT id, to_json(rois), to_json(texts), to_json(triplets) FROM samples ORDER BY id",
         List.of(),
         rs -> {
           while (rs.next()) {
-            raw.add(
-                new String[] {
+            try {
+              consumer.accept(
                   rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5)
-                });
+                  tree(rs.getString(2)),
+                  tree(rs.getString(3)),
+                  tree(rs.getString(4)));
+            } catch (IOException e) {
+              throw new SQLException("unreadable nested column of " + rs.getString(1), e);
+            }
           }
         });
-    for (String[] r : raw) {
-      out.add(
-          new JsonNode[] {
-            JSON.getNodeFactory().textNode(r[0]), tree(r[1]), tree(r[2]), tree(r[3]), tree(r[4])
-          });
-    }
-    return out;
   }
 
   @Override

@@ -84,52 +84,8 @@ final class ReviewQueue {
   static ReviewQueue build(List<DatasetIndex> datasets) throws SQLException, IOException {
     List<Item> all = new ArrayList<>();
     for (DatasetIndex d : datasets) {
-      for (JsonNode[] row : d.reviewCandidates()) {
-        String id = row[0].asText();
-        Map<String, JsonNode> rois = new LinkedHashMap<>();
-        row[1].forEach(r -> rois.put(r.path("id").asText(), r));
-        Set<String> ruledOut = RegionTextCheck.ruledOut(row[3]);
-        for (JsonNode t : row[2]) {
-          String origin = t.path("origin").asText();
-          if (!origin.startsWith("composer") && !origin.startsWith("llm:")) {
-            continue;
-          }
-          String roiId = t.path("roi_id").asText("");
-          JsonNode roi = rois.get(roiId);
-          List<String> problems =
-              roi != null && t.path("kind").asText().equals("desc.roi")
-                  ? RegionTextCheck.problems(t.path("text").asText(), roi, ruledOut)
-                  : List.of();
-          double conf = roi == null ? 1.0 : roi.path("confidence").asDouble(1.0);
-          all.add(
-              new Item(
-                  d.name,
-                  id,
-                  "text",
-                  t.path("kind").asText(),
-                  roiId,
-                  t.path("text").asText(),
-                  origin,
-                  conf,
-                  problems));
-        }
-        for (JsonNode r : rois.values()) {
-          String origin = r.path("origin").asText();
-          if (origin.equals("model") || origin.equals("atlas")) {
-            all.add(
-                new Item(
-                    d.name,
-                    id,
-                    "roi",
-                    "",
-                    r.path("id").asText(),
-                    r.path("label").asText() + " " + r.path("box"),
-                    origin,
-                    r.path("confidence").asDouble(1.0),
-                    List.of()));
-          }
-        }
-      }
+      d.forEachReviewRow(
+          (id, roiList, texts, triplets) -> collect(d.name, id, roiList, texts, triplets, all));
     }
     all.sort(
         Comparator.comparing((Item i) -> i.problems().isEmpty())
@@ -139,6 +95,58 @@ final class ReviewQueue {
             .thenComparing(Item::kind)
             .thenComparing(Item::roiId));
     return new ReviewQueue(all);
+  }
+
+  private static void collect(
+      String dataset,
+      String id,
+      JsonNode roiList,
+      JsonNode texts,
+      JsonNode triplets,
+      List<Item> all) {
+    Map<String, JsonNode> rois = new LinkedHashMap<>();
+    roiList.forEach(r -> rois.put(r.path("id").asText(), r));
+    Set<String> ruledOut = RegionTextCheck.ruledOut(triplets);
+    for (JsonNode t : texts) {
+      String origin = t.path("origin").asText();
+      if (!origin.startsWith("composer") && !origin.startsWith("llm:")) {
+        continue;
+      }
+      String roiId = t.path("roi_id").asText("");
+      JsonNode roi = rois.get(roiId);
+      List<String> problems =
+          roi != null && t.path("kind").asText().equals("desc.roi")
+              ? RegionTextCheck.problems(t.path("text").asText(), roi, ruledOut)
+              : List.of();
+      double conf = roi == null ? 1.0 : roi.path("confidence").asDouble(1.0);
+      all.add(
+          new Item(
+              dataset,
+              id,
+              "text",
+              t.path("kind").asText(),
+              roiId,
+              t.path("text").asText(),
+              origin,
+              conf,
+              problems));
+    }
+    for (JsonNode r : rois.values()) {
+      String origin = r.path("origin").asText();
+      if (origin.equals("model") || origin.equals("atlas")) {
+        all.add(
+            new Item(
+                dataset,
+                id,
+                "roi",
+                "",
+                r.path("id").asText(),
+                r.path("label").asText() + " " + r.path("box"),
+                origin,
+                r.path("confidence").asDouble(1.0),
+                List.of()));
+      }
+    }
   }
 
   /** A page of undecided items and how many remain. */
