@@ -6,6 +6,7 @@ import io.medloom.store.BuildDirectory;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.ShardRecord;
 import io.medloom.store.build.BuildConfig;
+import io.medloom.store.build.BuildTally;
 import io.medloom.store.build.LocalBuild;
 import io.medloom.store.build.ShardComputer;
 import java.util.List;
@@ -40,8 +41,8 @@ final class ExecutorSide {
   static long[] run(String buildKey, JobSpec spec, ShardTask task) throws Exception {
     Opened o = OPENED.computeIfAbsent(buildKey, k -> open(spec));
     BuildDirectory dir = BuildDirectory.open(o.cfg().out(), o.cfg().configHash());
-    var done = dir.finishedShard(task.number);
-    if (done.isPresent() && done.get().sourceIndex() == task.sourceIndex) {
+    var done = BuildTally.published(dir, task.shard());
+    if (done.isPresent()) {
       return tallies(done.get());
     }
     try (ParquetShardWriter writer = new ParquetShardWriter()) {

@@ -6,6 +6,7 @@ import io.medloom.store.BuildDirectory;
 import io.medloom.store.ShardRecord;
 import io.medloom.store.build.BuildConfig;
 import io.medloom.store.build.BuildFinisher;
+import io.medloom.store.build.BuildTally;
 import io.medloom.store.build.LocalBuild;
 import io.medloom.store.build.Progress;
 import io.medloom.store.build.ShardPlan;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -54,26 +54,20 @@ final class SparkBuild {
     List<Source> sources = LocalBuild.openSources(cfg);
     String buildKey = cfg.configHash() + "@" + cfg.out().toAbsolutePath();
     List<ShardRecord> records = new ArrayList<>();
-    AtomicLong done = new AtomicLong();
-    AtomicLong rejected = new AtomicLong();
+    BuildTally tally = new BuildTally(progress);
     SparkConf conf = SparkContexts.conf(cfg, Optional.ofNullable(options.get("master")));
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
       progress.start(
           "build " + cfg.out().getFileName() + " on " + jsc.master(),
           LocalBuild.totalInputs(sources));
-      WaveListener listener = new WaveListener(progress, done, rejected);
+      WaveListener listener = new WaveListener(tally);
       jsc.sc().addSparkListener(listener);
       ShardPlan plan = new ShardPlan(sources, cfg.shardSize());
       while (plan.hasNext()) {
         List<ShardTask> wave = new ArrayList<>();
         while (plan.hasNext() && wave.size() < WAVE_SHARDS) {
           ShardPlan.Shard shard = plan.next();
-          Optional<ShardRecord> finished = dir.finishedShard(shard.number());
-          if (finished.isPresent() && finished.get().sourceIndex() == shard.sourceIndex()) {
-            records.add(finished.get());
-            rejected.addAndGet(finished.get().counts().rejected());
-            progress.update(done.addAndGet(shard.items().size()), rejected.get());
-          } else {
+          if (!tally.skipIfPublished(dir, shard, records)) {
             wave.add(new ShardTask(shard));
           }
         }
@@ -88,9 +82,8 @@ final class SparkBuild {
                   .orElseThrow(
                       () -> new IllegalStateException("shard " + t.number + " was not published"));
           records.add(r);
-          rejected.addAndGet(r.counts().rejected());
+          tally.rejections(r.counts().rejected());
         }
-        progress.update(done.get(), rejected.get());
       }
     } finally {
       progress.finish();
@@ -110,15 +103,11 @@ final class SparkBuild {
 
   /** Moves the progress bar as tasks of the current wave finish. */
   private static final class WaveListener extends SparkListener {
-    private final Progress progress;
-    private final AtomicLong done;
-    private final AtomicLong rejected;
+    private final BuildTally tally;
     private volatile int[] sizes = new int[0];
 
-    WaveListener(Progress progress, AtomicLong done, AtomicLong rejected) {
-      this.progress = progress;
-      this.done = done;
-      this.rejected = rejected;
+    WaveListener(BuildTally tally) {
+      this.tally = tally;
     }
 
     void expect(List<ShardTask> wave) {
@@ -130,7 +119,7 @@ final class SparkBuild {
       int[] s = sizes;
       int index = end.taskInfo().index();
       if (end.taskInfo().successful() && index >= 0 && index < s.length) {
-        progress.update(done.addAndGet(s[index]), rejected.get());
+        tally.inputs(s[index]);
       }
     }
   }

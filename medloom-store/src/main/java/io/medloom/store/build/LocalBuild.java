@@ -12,7 +12,6 @@ import io.medloom.store.RowEncoder;
 import io.medloom.store.ShardRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +41,7 @@ public final class LocalBuild {
     Pipeline pipeline = ShardComputer.pipeline(cfg, dir.secret(cfg.secret()));
     List<Source> sources = openSources(cfg);
     progress.start("build " + cfg.out().getFileName(), totalInputs(sources));
-    AtomicLong done = new AtomicLong();
-    AtomicLong rejected = new AtomicLong();
+    BuildTally tally = new BuildTally(progress);
     List<ShardRecord> records = new ArrayList<>();
     ExecutorService workers = Executors.newFixedThreadPool(cfg.threads(), daemon("medloom-worker"));
     ExecutorService writerThread = Executors.newSingleThreadExecutor(daemon("medloom-writer"));
@@ -53,24 +51,12 @@ public final class LocalBuild {
       ShardPlan plan = new ShardPlan(sources, cfg.shardSize());
       while (plan.hasNext()) {
         ShardPlan.Shard shard = plan.next();
-        Optional<ShardRecord> finished = dir.finishedShard(shard.number());
-        if (finished.isPresent() && finished.get().sourceIndex() == shard.sourceIndex()) {
-          records.add(finished.get());
-          rejected.addAndGet(finished.get().counts().rejected());
-          progress.update(done.addAndGet(shard.items().size()), rejected.get());
+        if (tally.skipIfPublished(dir, shard, records)) {
           continue;
         }
         Source src = sources.get(shard.sourceIndex());
         ShardWork work =
-            process(
-                src,
-                shard.items(),
-                pipeline,
-                workers,
-                encoders,
-                cfg.threads(),
-                () -> progress.update(done.incrementAndGet(), rejected.get()),
-                rejected);
+            process(src, shard.items(), pipeline, workers, encoders, cfg.threads(), tally);
         if (pending != null) {
           records.add(pending.get());
         }
@@ -116,8 +102,7 @@ public final class LocalBuild {
       ExecutorService workers,
       ThreadLocal<RowEncoder> encoders,
       int threads,
-      Runnable tick,
-      AtomicLong rejectedCounter)
+      BuildTally tally)
       throws InterruptedException {
     Semaphore inFlight = new Semaphore(threads * 4);
     ItemResult[] results = new ItemResult[batch.size()];
@@ -131,10 +116,7 @@ public final class LocalBuild {
               () -> {
                 try {
                   results[slot] = ShardComputer.runOne(src, item, pipeline, encoders.get());
-                  if (results[slot].rejection().isPresent()) {
-                    rejectedCounter.incrementAndGet();
-                  }
-                  tick.run();
+                  tally.input(results[slot].rejection().isPresent());
                 } finally {
                   inFlight.release();
                 }
