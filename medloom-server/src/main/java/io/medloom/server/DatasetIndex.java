@@ -43,8 +43,9 @@ final class DatasetIndex implements AutoCloseable {
             + " len(rois) AS n_rois,"
             + " list_distinct(list_transform(rois, x -> x.origin)) AS roi_origins,"
             + " list_distinct(list_transform(labels, l -> l.task)) AS tasks,"
-            + " flatten(list_transform(labels, l -> list_transform(string_split(l.name, ', '),"
-            + "   n -> l.task || '=' || n))) AS label_keys,"
+            + " list_filter(flatten(list_transform(labels, l -> list_transform("
+            + "   string_split(l.name, ', '), n -> l.task || '=' || n))), k -> right(k, 1) <> '=')"
+            + "   AS label_keys,"
             + " lower(array_to_string(list_transform(texts, t -> t.text), ' ')) AS text_all"
             + " FROM samples ORDER BY id");
     long n = r.count("SELECT count(*) FROM idx");
@@ -98,20 +99,15 @@ final class DatasetIndex implements AutoCloseable {
   synchronized Map<String, Object> page(SampleFilter f) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = f.where(params);
-    long[] total = new long[1];
-    reader.query(
-        "SELECT count(*) FROM idx" + where,
-        params,
-        rs -> {
-          rs.next();
-          total[0] = rs.getLong(1);
-        });
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(f.limit());
     pageParams.add(f.offset());
+    long[] total = {-1};
     List<Map<String, Object>> items = new ArrayList<>();
+    // One scan for the page and the total (a window count), instead of a second counting query.
     reader.query(
-        "SELECT id, split, modality, source, view, n_rois, roi_origins, label_keys FROM idx"
+        "SELECT id, split, modality, source, view, n_rois, roi_origins, label_keys,"
+            + " count(*) OVER () AS total FROM idx"
             + where
             + " ORDER BY pos LIMIT ? OFFSET ?",
         pageParams,
@@ -127,9 +123,19 @@ final class DatasetIndex implements AutoCloseable {
             it.put("n_rois", rs.getInt(6));
             it.put("roi_origins", list(rs.getArray(7)));
             it.put("labels", list(rs.getArray(8)));
+            total[0] = rs.getLong(9);
             items.add(it);
           }
         });
+    if (total[0] < 0) { // a page past the end: count on its own
+      reader.query(
+          "SELECT count(*) FROM idx" + where,
+          params,
+          rs -> {
+            rs.next();
+            total[0] = rs.getLong(1);
+          });
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("total", total[0]);
     out.put("offset", f.offset());
