@@ -90,6 +90,7 @@ final class ReviewQueue {
     all.sort(
         Comparator.comparing((Item i) -> i.problems().isEmpty())
             .thenComparingDouble(Item::confidence)
+            .thenComparingInt(ReviewQueue::priority)
             .thenComparing(Item::dataset)
             .thenComparing(Item::sampleId)
             .thenComparing(Item::kind)
@@ -147,6 +148,22 @@ final class ReviewQueue {
                 List.of()));
       }
     }
+  }
+
+  /**
+   * At equal confidence, claims a reader takes at face value come first: region descriptions, then
+   * relations, full and global texts, then model regions, then atlas regions (derived geometry).
+   */
+  private static int priority(Item i) {
+    return switch (i.type().equals("roi") ? "roi:" + i.origin() : i.kind()) {
+      case "desc.roi" -> 0;
+      case "desc.relation" -> 1;
+      case "desc.full" -> 2;
+      case "desc.global" -> 3;
+      case "roi:model" -> 4;
+      case "roi:atlas" -> 6;
+      default -> 5;
+    };
   }
 
   /** A page of undecided items and how many remain. */

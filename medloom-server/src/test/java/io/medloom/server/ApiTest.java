@@ -191,6 +191,12 @@ class ApiTest {
             });
     JsonNode queue = JSON.readTree(get(review, "/api/review/queue?limit=500").body());
     assertThat(queue.path("total").asLong()).isPositive();
+    // Equal confidence: region descriptions before derived atlas regions.
+    assertThat(queue.path("items").get(0).path("target").path("kind").asText())
+        .isEqualTo("desc.roi");
+    for (JsonNode item : queue.path("items")) {
+      assertThat(item.path("value").asText()).isNotEqualTo(text.path("text").asText()); // decided
+    }
     // The server never rewrote the dataset; annotate applies the decision.
     applyReviews(dataset);
     try (DatasetReader r = DatasetReader.open(dataset)) {

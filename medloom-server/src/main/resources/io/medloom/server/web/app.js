@@ -50,19 +50,28 @@ async function overview() {
       el('p', {}, `${d.samples} samples · read ${counts.read} = accepted ${counts.accepted} + rejected ${counts.rejected}`),
       el('p', {}, el('a', { href: '#/grid?' + q({ dataset: d.name }) }, 'Browse samples →')),
       charts));
-    const series = [['split', 'Samples per split'], ['modality', 'Per modality'], ['source', 'Per source'],
-      ['roi_origin', 'Samples with ROIs, by origin'], ['labels', 'Label distribution (task=class)']];
-    for (const [key, title] of series) {
+    const series = [['split', 'Samples per split', d.split], ['modality', 'Per modality', d.modality],
+      ['source', 'Per source', d.source], ['roi_origin', 'Samples with ROIs, by origin', d.roi_origin]];
+    // One chart per task: the class distribution, which is what a user checks for imbalance.
+    const byTask = {};
+    for (const [k, v] of Object.entries(d.labels || {})) {
+      const cut = k.indexOf('=');
+      (byTask[k.slice(0, cut)] = byTask[k.slice(0, cut)] || {})[k.slice(cut + 1)] = v;
+    }
+    for (const [task, classes] of Object.entries(byTask)) series.push(['task-' + task, 'Labels: ' + task, classes]);
+    for (const [key, title, data] of series) {
+      const entries = Object.entries(data || {});
       const box = el('div', { class: 'chart', 'data-chart': key });
+      box.style.height = Math.max(160, 40 + 22 * entries.length) + 'px';
       charts.append(el('div', {}, el('h3', {}, title), box));
-      const entries = Object.entries(d[key] || {});
       requestAnimationFrame(() => {
         if (!window.echarts) { box.textContent = entries.map(([k, v]) => k + ': ' + v).join(', '); return; }
         const c = echarts.init(box);
         c.setOption({
-          grid: { left: 140, right: 20, top: 10, bottom: 30 }, tooltip: {},
+          animation: false, grid: { left: 150, right: 30, top: 10, bottom: 30 }, tooltip: {},
           xAxis: { type: 'value' }, yAxis: { type: 'category', data: entries.map(e => e[0]) },
-          series: [{ type: 'bar', data: entries.map(e => e[1]), itemStyle: { color: '#3f6fd8' } }],
+          series: [{ type: 'bar', data: entries.map(e => e[1]), itemStyle: { color: '#3f6fd8' },
+            label: { show: true, position: 'right' } }],
         });
       });
     }
