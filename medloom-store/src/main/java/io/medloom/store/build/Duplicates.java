@@ -21,12 +21,17 @@ import java.util.TreeMap;
  * find), and the whole group takes the split of its smallest patient key. That patient's own split
  * never changes, which makes the decision the same when it is recomputed after a partial rewrite.
  *
- * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 32 bands of 8
- * bits, and two hashes within 31 bits of each other must agree on at least one band (pigeonhole),
- * so only pairs sharing a band are compared. Images whose hash carries too little structure (flat
- * frames) have no hash and are not grouped as near duplicates. Hash candidates are confirmed on
- * thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The band join compares about n^2/16 candidate
- * pairs in the worst case: fine to millions of pairs; larger builds will need the join partitioned.
+ * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 25 disjoint
+ * bands (six 10-bit bands from each 64-bit word, and one 16-bit band from the top 4 bits of the
+ * four words), and two hashes within 24 bits of each other must agree on at least one band
+ * (pigeonhole: 24 differing bits touch at most 24 bands), so only pairs sharing a band are
+ * compared. Recall within {@link #MAX_DISTANCE} is exact. Images whose hash carries too little
+ * structure (flat frames) have no hash and are not grouped as near duplicates. Hash candidates are
+ * confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The band join compares about 24
+ * n^2 / 2^11 pairs when hashes spread evenly (five times fewer than 32 bands of 8 bits); look-alike
+ * films (one template, as in the phantom) crowd buckets and cost more. Fine to a few hundred
+ * thousand images on one machine; beyond that the join must be partitioned by band (see
+ * docs/capacity.md).
  */
 public final class Duplicates {
   /**
@@ -46,8 +51,14 @@ public final class Duplicates {
 
   private static final int THUMB = 32;
 
-  /** 32 bands of 8 bits: two hashes within 31 bits share at least one band. */
-  private static final int BANDS = 32;
+  /** 25 disjoint bands: two hashes within 24 bits share at least one band. */
+  static final int BANDS = 25;
+
+  /** Band k < 24: 10 bits of word k / 6; band 24: the top 4 bits of all four words. */
+  static final String BAND_VALUE =
+      "CASE WHEN band < 24 THEN (phash[band // 6 + 1] >> (10 * (band % 6))) & 1023"
+          + " ELSE ((phash[1] >> 60) & 15) | (((phash[2] >> 60) & 15) << 4)"
+          + " | (((phash[3] >> 60) & 15) << 8) | (((phash[4] >> 60) & 15) << 12) END";
 
   /** What was found, and the new split of every patient whose split changes. */
   public record Report(
@@ -55,6 +66,7 @@ public final class Duplicates {
       long exactSamples,
       long nearPairs,
       long linkedPatients,
+      long nearLinksNotFollowed,
       Map<String, String> movedPatients) {
     public Map<String, Long> summary() {
       Map<String, Long> m = new LinkedHashMap<>();
@@ -62,6 +74,7 @@ public final class Duplicates {
       m.put("exact_duplicate_samples", exactSamples);
       m.put("near_duplicate_pairs", nearPairs);
       m.put("patients_linked_by_duplicates", linkedPatients);
+      m.put("near_links_not_followed_group_cap", nearLinksNotFollowed);
       m.put("patients_moved_to_their_group_split", (long) movedPatients.size());
       return m;
     }
@@ -72,7 +85,7 @@ public final class Duplicates {
   public static Report find(Path samplesDir) throws SQLException, java.io.IOException {
     try (var files = java.nio.file.Files.list(samplesDir)) {
       if (files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
-        return new Report(0, 0, 0, 0, Map.of());
+        return new Report(0, 0, 0, 0, 0, Map.of());
       }
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -101,7 +114,8 @@ public final class Duplicates {
       }
       st.execute(
           "CREATE TABLE b AS SELECT id, patient_key, phash, band,"
-              + " (phash[band // 8 + 1] >> (8 * (band % 8))) & 255 AS v"
+              + BAND_VALUE
+              + " AS v"
               + " FROM h, range("
               + BANDS
               + ") t(band) WHERE phash IS NOT NULL");
@@ -120,12 +134,13 @@ public final class Duplicates {
       }
       Map<String, byte[]> thumbs = thumbnails(st, samplesDir, candidates);
       long nearPairs = 0;
+      List<NearLink> nearLinks = new ArrayList<>();
       for (String[] pair : candidates) {
-        if (meanAbsoluteDifference(thumbs.get(pair[0]), thumbs.get(pair[1]))
-            <= MAX_THUMBNAIL_DIFFERENCE) {
+        double diff = meanAbsoluteDifference(thumbs.get(pair[0]), thumbs.get(pair[1]));
+        if (diff <= MAX_THUMBNAIL_DIFFERENCE) {
           nearPairs++;
           if (!pair[2].equals(pair[3])) {
-            links.add(new String[] {pair[2], pair[3]});
+            nearLinks.add(new NearLink(diff, pair[2], pair[3]));
           }
         }
       }
@@ -140,7 +155,20 @@ public final class Duplicates {
         }
       }
       UnionFind groups = new UnionFind();
-      links.forEach(l -> groups.union(l[0], l[1]));
+      // Exact copies always join their patients. Near copies join them closest first, but never
+      // into a group of more than MAX_GROUP_PATIENTS: chains of look-alike films (one template,
+      // blank frames) would otherwise merge thousands of patients and empty the other splits.
+      links.forEach(l -> groups.union(l[0], l[1], Integer.MAX_VALUE));
+      nearLinks.sort(
+          java.util.Comparator.comparingDouble(NearLink::difference)
+              .thenComparing(NearLink::a)
+              .thenComparing(NearLink::b));
+      long notFollowed = 0;
+      for (NearLink l : nearLinks) {
+        if (!groups.union(l.a(), l.b(), MAX_GROUP_PATIENTS)) {
+          notFollowed++;
+        }
+      }
       Map<String, String> moved = new TreeMap<>();
       for (String patient : groups.members()) {
         String root = groups.find(patient);
@@ -157,7 +185,8 @@ public final class Duplicates {
           moved.put(patient, target);
         }
       }
-      return new Report(exact[0], exact[1], nearPairs, groups.members().size(), moved);
+      long linked = groups.members().stream().filter(m -> groups.groupSize(m) > 1).count();
+      return new Report(exact[0], exact[1], nearPairs, linked, notFollowed, moved);
     }
   }
 
@@ -220,8 +249,18 @@ public final class Duplicates {
   }
 
   /** Union-find whose representative is always the smallest key of its group. */
-  private static final class UnionFind {
+  /** A confirmed near-duplicate pair between two patients, and how alike their thumbnails are. */
+  private record NearLink(double difference, String a, String b) {}
+
+  /**
+   * The largest group near duplicates may form (patients). Exact copies are not capped. A real
+   * duplicate group (an image re-saved, re-exported, shared between studies) spans a few patients.
+   */
+  public static final int MAX_GROUP_PATIENTS = 16;
+
+  static final class UnionFind {
     private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Integer> size = new HashMap<>();
 
     String find(String x) {
       parent.putIfAbsent(x, x);
@@ -237,16 +276,26 @@ public final class Duplicates {
       return root;
     }
 
-    void union(String a, String b) {
+    /** Joins the groups of a and b unless the result would exceed cap; false when refused. */
+    boolean union(String a, String b, int cap) {
       String ra = find(a);
       String rb = find(b);
-      if (!ra.equals(rb)) {
-        if (ra.compareTo(rb) < 0) {
-          parent.put(rb, ra);
-        } else {
-          parent.put(ra, rb);
-        }
+      if (ra.equals(rb)) {
+        return true;
       }
+      int joined = size.getOrDefault(ra, 1) + size.getOrDefault(rb, 1);
+      if (joined > cap) {
+        return false;
+      }
+      // The smaller key stays the root: the group's split is its smallest patient's.
+      String root = ra.compareTo(rb) < 0 ? ra : rb;
+      parent.put(root.equals(ra) ? rb : ra, root);
+      size.put(root, joined);
+      return true;
+    }
+
+    int groupSize(String x) {
+      return size.getOrDefault(find(x), 1);
     }
 
     java.util.Set<String> members() {
