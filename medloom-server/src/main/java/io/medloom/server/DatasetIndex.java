@@ -46,7 +46,9 @@ final class DatasetIndex implements AutoCloseable {
             + " list_filter(flatten(list_transform(labels, l -> list_transform("
             + "   string_split(l.name, ', '), n -> l.task || '=' || n))), k -> right(k, 1) <> '=')"
             + "   AS label_keys,"
-            + " lower(array_to_string(list_transform(texts, t -> t.text), ' ')) AS text_all"
+            // desc.full only repeats the other descriptions; leaving it out halves the scan.
+            + " lower(array_to_string(list_transform(list_filter(texts, t -> t.kind <> 'desc.full'),"
+            + "   t -> t.text), ' ')) AS text_all"
             + " FROM samples ORDER BY id");
     long n = r.count("SELECT count(*) FROM idx");
     return new DatasetIndex(name, root, r, n);
@@ -95,49 +97,79 @@ final class DatasetIndex implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Positions (row numbers in id order) of the samples matching recent filters. Paging through one
+   * filter, the common case, then reads only the page; a new filter costs one scan.
+   */
+  private final Map<String, int[]> matches =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, int[]> e) {
+          return size() > 32;
+        }
+      };
+
+  private int[] matching(String where, List<Object> params) throws SQLException {
+    String key = where + "\u0000" + params;
+    int[] cached = matches.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<Integer> pos = new ArrayList<>();
+    // idx was created in id order and DuckDB keeps insertion order without ORDER BY: no sort.
+    reader.query(
+        "SELECT pos FROM idx" + where,
+        params,
+        rs -> {
+          while (rs.next()) {
+            pos.add(rs.getInt(1));
+          }
+        });
+    int[] out = pos.stream().mapToInt(Integer::intValue).toArray();
+    java.util.Arrays.sort(out); // cheap insurance should a future DuckDB reorder scans
+    matches.put(key, out);
+    return out;
+  }
+
   /** One page of the grid and the number of samples matching the filter. */
   synchronized Map<String, Object> page(SampleFilter f) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = f.where(params);
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(f.limit());
-    pageParams.add(f.offset());
-    long[] total = {-1};
+    int[] all = matching(where, params);
+    int from = (int) Math.min(all.length, (long) f.offset());
+    int to = Math.min(all.length, from + f.limit());
     List<Map<String, Object>> items = new ArrayList<>();
-    // One scan for the page and the total (a window count), instead of a second counting query.
-    reader.query(
-        "SELECT id, split, modality, source, view, n_rois, roi_origins, label_keys,"
-            + " count(*) OVER () AS total FROM idx"
-            + where
-            + " ORDER BY pos LIMIT ? OFFSET ?",
-        pageParams,
-        rs -> {
-          while (rs.next()) {
-            Map<String, Object> it = new LinkedHashMap<>();
-            it.put("id", rs.getString(1));
-            it.put("dataset", name);
-            it.put("split", rs.getString(2));
-            it.put("modality", rs.getString(3));
-            it.put("source", rs.getString(4));
-            it.put("view", rs.getString(5));
-            it.put("n_rois", rs.getInt(6));
-            it.put("roi_origins", list(rs.getArray(7)));
-            it.put("labels", list(rs.getArray(8)));
-            total[0] = rs.getLong(9);
-            items.add(it);
-          }
-        });
-    if (total[0] < 0) { // a page past the end: count on its own
+    if (from < to) {
+      // Positions are our own ints, so they can be inlined safely; DuckDB then reads the wide
+      // columns of the page's rows only.
+      StringBuilder in = new StringBuilder();
+      for (int k = from; k < to; k++) {
+        in.append(k == from ? "" : ",").append(all[k]);
+      }
       reader.query(
-          "SELECT count(*) FROM idx" + where,
-          params,
+          "SELECT pos, id, split, modality, source, view, n_rois, roi_origins, label_keys"
+              + " FROM idx WHERE pos IN ("
+              + in
+              + ") ORDER BY pos",
+          List.of(),
           rs -> {
-            rs.next();
-            total[0] = rs.getLong(1);
+            while (rs.next()) {
+              Map<String, Object> it = new LinkedHashMap<>();
+              it.put("id", rs.getString(2));
+              it.put("dataset", name);
+              it.put("split", rs.getString(3));
+              it.put("modality", rs.getString(4));
+              it.put("source", rs.getString(5));
+              it.put("view", rs.getString(6));
+              it.put("n_rois", rs.getInt(7));
+              it.put("roi_origins", list(rs.getArray(8)));
+              it.put("labels", list(rs.getArray(9)));
+              items.add(it);
+            }
           });
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", total[0]);
+    out.put("total", all.length);
     out.put("offset", f.offset());
     out.put("limit", f.limit());
     out.put("filter", f.echo());
