@@ -45,7 +45,7 @@ public final class Composer {
     List<String> looks = new ArrayList<>();
     List<String> relations = new ArrayList<>();
     int rejected = 0;
-    Set<String> ruledOut = ruledOutByReport(s);
+    Set<String> ruledOut = io.medloom.core.model.Triplet.ruledOut(s.triplets());
     for (Roi r : s.rois()) {
       Map<String, String> a = attrsByRoiId.get(r.id());
       if (Anatomy.isAnatomy(r) || a == null) {
@@ -241,21 +241,6 @@ public final class Composer {
           .ifPresent(out::add);
     }
     return out;
-  }
-
-  /**
-   * Findings the sample's report rules out: some triplet says absent and none says present or
-   * uncertain (a report may deny a finding in one place and hedge it in another).
-   */
-  static Set<String> ruledOutByReport(Sample s) {
-    Set<String> absent = new java.util.HashSet<>();
-    Set<String> mentioned = new java.util.HashSet<>();
-    for (var t : s.triplets()) {
-      String f = t.finding().toLowerCase(java.util.Locale.ROOT);
-      (t.existence().equals("absent") ? absent : mentioned).add(f);
-    }
-    absent.removeAll(mentioned);
-    return absent;
   }
 
   /**

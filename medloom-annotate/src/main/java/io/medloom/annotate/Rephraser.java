@@ -140,7 +140,7 @@ public final class Rephraser {
       return "changes a location, size or appearance word";
     }
     String before = original.toLowerCase(Locale.ROOT);
-    Set<String> ruledOut = Composer.ruledOutByReport(s);
+    Set<String> ruledOut = io.medloom.core.model.Triplet.ruledOut(s.triplets());
     for (KnowledgeBase.Entry e : KnowledgeBase.standard().entries()) {
       if (!e.kind().equals("finding")) {
         continue;

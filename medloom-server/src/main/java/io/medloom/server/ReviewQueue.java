@@ -33,15 +33,7 @@ final class ReviewQueue {
     String key() {
       return dataset
           + "\u0000"
-          + sampleId
-          + "\u0000"
-          + type
-          + "\u0000"
-          + kind
-          + "\u0000"
-          + roiId
-          + "\u0000"
-          + (type.equals("text") ? value : "");
+          + Review.targetKey(sampleId, new Review.Target(type, kind, roiId, ""), value);
     }
 
     Map<String, Object> json() {
@@ -68,17 +60,7 @@ final class ReviewQueue {
   }
 
   static String key(Review r) {
-    return r.dataset()
-        + "\u0000"
-        + r.sampleId()
-        + "\u0000"
-        + r.target().type()
-        + "\u0000"
-        + r.target().kind()
-        + "\u0000"
-        + r.target().roiId()
-        + "\u0000"
-        + (r.target().type().equals("text") ? r.before().path("text").asText("") : "");
+    return r.dataset() + "\u0000" + r.targetKey();
   }
 
   static ReviewQueue build(List<DatasetIndex> datasets) throws SQLException, IOException {

@@ -46,9 +46,9 @@ final class SparkBuild {
       }
     }
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
-    if (dir.isComplete()) {
-      return io.medloom.store.Json.MAPPER.readValue(
-          dir.layout().info().toFile(), DatasetInfo.class);
+    Optional<DatasetInfo> finished = dir.finishedInfo();
+    if (finished.isPresent()) {
+      return finished.get();
     }
     JobSpec spec = new JobSpec(cfg, dir.secret(cfg.secret()));
     List<Source> sources = LocalBuild.openSources(cfg);

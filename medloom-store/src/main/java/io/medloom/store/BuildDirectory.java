@@ -83,10 +83,10 @@ public final class BuildDirectory {
     return layout;
   }
 
-  /** True when a finished dataset with this configuration is already here. */
-  public boolean isComplete() throws IOException {
+  /** The description of the finished dataset with this configuration, when one is already here. */
+  public Optional<DatasetInfo> finishedInfo() throws IOException {
     if (!Files.exists(layout.success()) || !Files.exists(layout.info())) {
-      return false;
+      return Optional.empty();
     }
     DatasetInfo info = Json.MAPPER.readValue(layout.info().toFile(), DatasetInfo.class);
     if (!configHash.equals(info.build().configHash())) {
@@ -96,7 +96,7 @@ public final class BuildDirectory {
               + info.build().configHash()
               + "); choose another --out");
     }
-    return true;
+    return Optional.of(info);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.medloom.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.medloom.core.model.Triplet;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,16 +21,18 @@ public final class RegionTextCheck {
 
   private RegionTextCheck() {}
 
-  /** Findings some triplet calls absent and none calls present or uncertain. */
+  /** {@link Triplet#ruledOut} over the stored JSON form of a row's triplets. */
   public static Set<String> ruledOut(JsonNode triplets) {
-    Set<String> absent = new HashSet<>();
-    Set<String> mentioned = new HashSet<>();
+    List<Triplet> list = new ArrayList<>();
     for (JsonNode t : triplets) {
-      String f = t.path("finding").asText().toLowerCase(Locale.ROOT);
-      ("absent".equals(t.path("existence").asText()) ? absent : mentioned).add(f);
+      list.add(
+          new Triplet(
+              t.path("anatomy").asText(""),
+              t.path("finding").asText(),
+              t.path("existence").asText(),
+              t.path("sentence").asText("")));
     }
-    absent.removeAll(mentioned);
-    return absent;
+    return Triplet.ruledOut(list);
   }
 
   /** What is wrong with {@code text} as a description of {@code roi}; empty when nothing is. */

@@ -12,6 +12,7 @@ import io.medloom.store.RowEncoder;
 import io.medloom.store.ShardRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,9 +35,9 @@ public final class LocalBuild {
   /** Runs (or resumes, or recognises as done) the build and returns its dataset description. */
   public static DatasetInfo run(BuildConfig cfg, Progress progress) throws Exception {
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
-    if (dir.isComplete()) {
-      return io.medloom.store.Json.MAPPER.readValue(
-          dir.layout().info().toFile(), DatasetInfo.class);
+    Optional<DatasetInfo> finished = dir.finishedInfo();
+    if (finished.isPresent()) {
+      return finished.get();
     }
     Pipeline pipeline = ShardComputer.pipeline(cfg, dir.secret(cfg.secret()));
     List<Source> sources = openSources(cfg);

@@ -55,4 +55,25 @@ public record Review(
     checkArgument(
         !action.equals("correct") || !after.isNull(), "a correction needs the value after");
   }
+
+  /**
+   * Names what a decision is about within its dataset: sample, target, and for a text the wording
+   * the reviewer saw (a reworded text is another target). The applier keeps the last decision per
+   * key; the review queue leaves out items whose key was decided.
+   */
+  public static String targetKey(String sampleId, Target t, String shownText) {
+    return String.join(
+        "\u0000",
+        sampleId,
+        t.type(),
+        t.kind(),
+        t.roiId(),
+        t.task(),
+        t.type().equals("text") ? shownText : "");
+  }
+
+  /** {@link #targetKey} of this decision. */
+  public String targetKey() {
+    return targetKey(sampleId, target, before.path("text").asText(""));
+  }
 }

@@ -33,26 +33,11 @@ public final class ReviewApplier {
     // Last decision per target wins: keep them in order, later ones overwrite earlier ones.
     Map<String, Review> last = new LinkedHashMap<>();
     for (Review r : reviews) {
-      last.remove(key(r));
-      last.put(key(r), r);
+      last.remove(r.targetKey());
+      last.put(r.targetKey(), r);
     }
     last.values()
         .forEach(r -> bySample.computeIfAbsent(r.sampleId(), k -> new ArrayList<>()).add(r));
-  }
-
-  private static String key(Review r) {
-    Review.Target t = r.target();
-    return r.sampleId()
-        + "\u0000"
-        + t.type()
-        + "\u0000"
-        + t.kind()
-        + "\u0000"
-        + t.roiId()
-        + "\u0000"
-        + t.task()
-        + "\u0000"
-        + (t.type().equals("text") ? r.before().path("text").asText("") : "");
   }
 
   public Stage stage() {
