@@ -1,6 +1,6 @@
 package io.medloom.cli;
 
-import io.medloom.store.build.Progress;
+import io.medloom.core.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 

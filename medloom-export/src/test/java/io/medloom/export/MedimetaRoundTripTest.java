@@ -2,6 +2,7 @@ package io.medloom.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medloom.core.Progress;
 import io.medloom.core.image.Raster;
 import io.medloom.core.model.Label;
 import io.medloom.core.model.Sample;
@@ -10,13 +11,12 @@ import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.core.source.Sources;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
 import io.medloom.io.image.ImageFormat;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.store.DatasetReader;
 import io.medloom.store.StoredSample;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.medloom.server;
 
+import io.medloom.core.Progress;
 import io.medloom.core.source.SourceSpec;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.Progress;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,13 +2,13 @@ package io.medloom.spark;
 
 import io.medloom.core.pipeline.Pipeline;
 import io.medloom.core.source.Source;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.BuildTally;
+import io.medloom.engine.LocalBuild;
+import io.medloom.engine.ShardComputer;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.ShardRecord;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.BuildTally;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.ShardComputer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.medloom.spark;
 
 import io.medloom.core.source.SourceSpec;
-import io.medloom.store.build.BuildConfig;
+import io.medloom.engine.BuildConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.medloom.spark;
 
 import io.medloom.core.source.SourceItem;
-import io.medloom.store.build.ShardPlan;
+import io.medloom.engine.ShardPlan;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.medloom.spark;
 
+import io.medloom.core.Progress;
 import io.medloom.core.model.DatasetInfo;
 import io.medloom.core.source.Source;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.BuildFinisher;
+import io.medloom.engine.BuildTally;
+import io.medloom.engine.LocalBuild;
+import io.medloom.engine.ShardPlan;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.ShardRecord;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.BuildFinisher;
-import io.medloom.store.build.BuildTally;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.Progress;
-import io.medloom.store.build.ShardPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

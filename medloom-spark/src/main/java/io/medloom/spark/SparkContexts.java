@@ -1,6 +1,6 @@
 package io.medloom.spark;
 
-import io.medloom.store.build.BuildConfig;
+import io.medloom.engine.BuildConfig;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 

@@ -1,9 +1,9 @@
 package io.medloom.spark;
 
+import io.medloom.core.Progress;
 import io.medloom.core.model.DatasetInfo;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.BuildEngine;
-import io.medloom.store.build.Progress;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.BuildEngine;
 import java.util.Map;
 
 /**

@@ -3,12 +3,12 @@ package io.medloom.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medloom.core.Progress;
 import io.medloom.core.model.DatasetInfo;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.BuildEngine;
 import io.medloom.store.DatasetVerifier;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.BuildEngine;
-import io.medloom.store.build.Progress;
 import io.medloom.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -189,8 +189,8 @@ public final class DatasetVerifier {
     checkRows(reader, info);
     // Duplicates (exact or near) must never sit in different splits: that would leak test images
     // into training.
-    io.medloom.store.build.Duplicates.Report dup =
-        io.medloom.store.build.Duplicates.find(reader.layout().samples());
+    io.medloom.store.Duplicates.Report dup =
+        io.medloom.store.Duplicates.find(reader.layout().samples());
     dup.movedPatients()
         .forEach(
             (patient, split) ->

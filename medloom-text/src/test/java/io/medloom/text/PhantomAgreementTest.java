@@ -2,9 +2,9 @@ package io.medloom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.medloom.io.phantom.PhantomGenerator;
-import io.medloom.io.phantom.PhantomImage;
-import io.medloom.io.phantom.PhantomSlot;
+import io.medloom.phantom.PhantomGenerator;
+import io.medloom.phantom.PhantomImage;
+import io.medloom.phantom.PhantomSlot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,0 +1,102 @@
+package io.medloom.engine;
+
+import io.medloom.core.model.Rejection;
+import io.medloom.core.model.Sample;
+import io.medloom.core.pipeline.DeidentifyStage;
+import io.medloom.core.pipeline.Outcome;
+import io.medloom.core.pipeline.Pipeline;
+import io.medloom.core.pipeline.ScrubTextStage;
+import io.medloom.core.pipeline.SplitStage;
+import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageProvider;
+import io.medloom.core.pipeline.StandardizeStage;
+import io.medloom.core.privacy.TextScrubber;
+import io.medloom.core.source.Source;
+import io.medloom.core.source.SourceItem;
+import io.medloom.store.BuildDirectory;
+import io.medloom.store.ParquetShardWriter;
+import io.medloom.store.Row;
+import io.medloom.store.RowEncoder;
+import io.medloom.store.ShardRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every engine does with a shard: the one stage list of a build, one input through it, and a
+ * computed shard published into the build directory. The local runner spreads a shard's inputs over
+ * threads; the Spark runner gives each shard to one task. Either way the rows come from here.
+ */
+public final class ShardComputer {
+  private ShardComputer() {}
+
+  /** The build's stages: split, scrub, de-identify, standardize, then the added stages in order. */
+  public static Pipeline pipeline(BuildConfig cfg, byte[] secret) {
+    List<Stage> stages =
+        new ArrayList<>(
+            List.of(
+                new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
+                new ScrubTextStage(TextScrubber.standard()).asStage(),
+                new DeidentifyStage(secret).asStage(),
+                new StandardizeStage(cfg.size()).asStage()));
+    BuildConfig.addedStages().stream().map(StageProvider::stage).forEach(stages::add);
+    return new Pipeline(stages);
+  }
+
+  /**
+   * Computes a whole shard on the calling thread and publishes it (parquet, rejects, marker), for
+   * engines that parallelise across shards instead of within one.
+   */
+  public static ShardRecord computeAndPublish(
+      BuildDirectory dir,
+      ParquetShardWriter writer,
+      Source src,
+      ShardPlan.Shard shard,
+      Pipeline pipeline,
+      Runnable afterEachInput)
+      throws IOException {
+    RowEncoder encoder = new RowEncoder();
+    List<ItemResult> results = new ArrayList<>(shard.items().size());
+    for (SourceItem item : shard.items()) {
+      results.add(runOne(src, item, pipeline, encoder));
+      afterEachInput.run();
+    }
+    return publish(dir, writer, shard, ShardWork.of(results));
+  }
+
+  static ShardRecord publish(
+      BuildDirectory dir, ParquetShardWriter writer, ShardPlan.Shard shard, ShardWork work)
+      throws IOException {
+    return dir.publishShard(
+        shard.number(),
+        writer,
+        work.rows(),
+        work.rejections(),
+        file -> work.record(shard.number(), shard.sourceIndex(), file, dir));
+  }
+
+  /** One input read and sent through the stages; never throws: failures become rejections. */
+  static ItemResult runOne(Source src, SourceItem item, Pipeline pipeline, RowEncoder encoder) {
+    String name = src.spec().name();
+    List<Sample> read;
+    try {
+      read = src.read(item);
+    } catch (Exception | OutOfMemoryError e) {
+      return ItemResult.rejected(new Rejection(name, item.path(), "read", Rejection.describe(e)));
+    }
+    Outcome o = pipeline.run(item.ordinal(), name, item.path(), read);
+    if (o.isRejected()) {
+      return ItemResult.rejected(o.rejection().get());
+    }
+    try {
+      List<Row> rows = new ArrayList<>(o.samples().size());
+      for (Sample s : o.samples()) {
+        rows.add(encoder.encode(item.ordinal(), s));
+      }
+      return new ItemResult(rows, o.samples(), Optional.empty());
+    } catch (RuntimeException e) {
+      return ItemResult.rejected(new Rejection(name, item.path(), "encode", Rejection.describe(e)));
+    }
+  }
+}

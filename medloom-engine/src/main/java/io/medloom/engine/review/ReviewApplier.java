@@ -1,0 +1,178 @@
+package io.medloom.engine.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.medloom.core.model.Box;
+import io.medloom.core.model.Label;
+import io.medloom.core.model.Roi;
+import io.medloom.core.model.Sample;
+import io.medloom.core.model.Text;
+import io.medloom.core.pipeline.Stage;
+import io.medloom.store.review.Review;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Applies expert decisions to samples (run by {@code annotate} after the annotation stage, so a
+ * rejected generated text stays rejected when the composer writes it again). Rejected items are
+ * removed; corrections replace the item with {@code origin=annotator} (an ROI correction keeps the
+ * box only, since the old mask no longer matches it); accepts change nothing. The last decision on
+ * a target wins. A decision whose target is no longer there (the text changed) is counted stale.
+ */
+public final class ReviewApplier {
+  public static final String ANNOTATOR = "annotator";
+
+  private final Map<String, List<Review>> bySample = new HashMap<>();
+  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong stale = new AtomicLong();
+
+  public ReviewApplier(List<Review> reviews) {
+    // Last decision per target wins: keep them in order, later ones overwrite earlier ones.
+    Map<String, Review> last = new LinkedHashMap<>();
+    for (Review r : reviews) {
+      last.remove(r.targetKey());
+      last.put(r.targetKey(), r);
+    }
+    last.values()
+        .forEach(r -> bySample.computeIfAbsent(r.sampleId(), k -> new ArrayList<>()).add(r));
+  }
+
+  public Stage stage() {
+    return Stage.of("reviews", this::apply);
+  }
+
+  public long applied() {
+    return applied.get();
+  }
+
+  public long stale() {
+    return stale.get();
+  }
+
+  public Sample apply(Sample s) {
+    List<Review> decisions = bySample.get(s.id());
+    if (decisions == null) {
+      return s;
+    }
+    Sample out = s;
+    for (Review r : decisions) {
+      Optional<Sample> next =
+          switch (r.target().type()) {
+            case "text" -> text(out, r);
+            case "roi" -> roi(out, r);
+            default -> label(out, r);
+          };
+      if (next.isPresent()) {
+        applied.incrementAndGet();
+        out = next.get();
+      } else {
+        stale.incrementAndGet();
+      }
+    }
+    return out;
+  }
+
+  private static Optional<Sample> text(Sample s, Review r) {
+    String shown = r.before().path("text").asText("");
+    List<Text> texts = new ArrayList<>();
+    boolean found = false;
+    for (Text t : s.texts()) {
+      boolean match =
+          t.kind().equals(r.target().kind())
+              && t.roiId().orElse("").equals(r.target().roiId())
+              && t.text().equals(shown);
+      if (!match) {
+        texts.add(t);
+        continue;
+      }
+      found = true;
+      switch (r.action()) {
+        case "accept" -> texts.add(t);
+        case "correct" ->
+            texts.add(new Text(t.kind(), r.after().path("text").asText(), ANNOTATOR, t.roiId()));
+        default -> {} // rejected: dropped
+      }
+    }
+    if (!found) {
+      return Optional.empty();
+    }
+    if (r.target().kind().equals("desc.roi") && !r.action().equals("accept")) {
+      // desc.full repeats each region sentence: it must not keep what the expert took out.
+      String replacement = r.action().equals("correct") ? r.after().path("text").asText() : "";
+      for (int i = 0; i < texts.size(); i++) {
+        Text t = texts.get(i);
+        if (t.kind().equals("desc.full") && t.text().contains(shown)) {
+          String edited = t.text().replace(shown, replacement).replaceAll(" {2,}", " ").strip();
+          texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
+        }
+      }
+    }
+    return Optional.of(s.withTexts(texts));
+  }
+
+  private static Optional<Sample> roi(Sample s, Review r) {
+    String id = r.target().roiId();
+    Optional<Roi> target = s.rois().stream().filter(x -> x.id().equals(id)).findFirst();
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Roi> rois = new ArrayList<>();
+    for (Roi x : s.rois()) {
+      if (!x.id().equals(id)) {
+        rois.add(x);
+      } else if (r.action().equals("accept")) {
+        rois.add(x);
+      } else if (r.action().equals("correct")) {
+        JsonNode b = r.after().path("box");
+        Box box =
+            new Box(b.path(0).asInt(), b.path(1).asInt(), b.path(2).asInt(), b.path(3).asInt());
+        int w = s.image().map(i -> i.width()).orElse(box.x1());
+        int h = s.image().map(i -> i.height()).orElse(box.y1());
+        double area = (double) (box.x1() - box.x0()) * (box.y1() - box.y0()) / ((double) w * h);
+        String label = r.after().path("label").asText(x.label());
+        rois.add(
+            new Roi(
+                x.id(),
+                label,
+                box,
+                Optional.empty(),
+                Math.min(1.0, area),
+                ANNOTATOR,
+                1.0,
+                x.attributes()));
+      }
+    }
+    Sample out = s.withRois(rois);
+    if (r.action().equals("reject")) {
+      // Texts about a rejected region go with it.
+      List<Text> texts = new ArrayList<>(s.texts());
+      texts.removeIf(t -> t.roiId().orElse("").equals(id));
+      out = out.withTexts(texts);
+    }
+    return Optional.of(out);
+  }
+
+  private static Optional<Sample> label(Sample s, Review r) {
+    String task = r.target().task();
+    if (s.labels().stream().noneMatch(l -> l.task().equals(task))) {
+      return Optional.empty();
+    }
+    List<Label> labels = new ArrayList<>();
+    for (Label l : s.labels()) {
+      if (!l.task().equals(task) || r.action().equals("accept")) {
+        labels.add(l);
+      } else if (r.action().equals("correct")) {
+        int index = r.after().path("index").asInt(l.index());
+        // A single-label class carries its index in indices too; multi-label keeps its list.
+        List<Integer> indices = l.index() >= 0 ? List.of(index) : l.indices();
+        labels.add(
+            new Label(task, index, indices, r.after().path("name").asText(l.name()), l.value()));
+      }
+    }
+    return Optional.of(s.withLabels(labels));
+  }
+}

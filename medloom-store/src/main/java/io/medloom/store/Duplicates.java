@@ -1,0 +1,304 @@
+package io.medloom.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds exact duplicates (same content hash) and near duplicates (dHash within {@link
+ * #MAX_DISTANCE} bits) across all shards and sources, and decides the split of every patient so
+ * that no duplicate group spans two splits: patients linked by a duplicate form one group (union
+ * find), and the whole group takes the split of its smallest patient key. That patient's own split
+ * never changes, which makes the decision the same when it is recomputed after a partial rewrite.
+ *
+ * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 25 disjoint
+ * bands (six 10-bit bands from each 64-bit word, and one 16-bit band from the top 4 bits of the
+ * four words), and two hashes within 24 bits of each other must agree on at least one band
+ * (pigeonhole: 24 differing bits touch at most 24 bands), so only pairs sharing a band are
+ * compared. Recall within {@link #MAX_DISTANCE} is exact. Images whose hash carries too little
+ * structure (flat frames) have no hash and are not grouped as near duplicates. Hash candidates are
+ * confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The band join compares about 24
+ * n^2 / 2^11 pairs when hashes spread evenly (five times fewer than 32 bands of 8 bits); look-alike
+ * films (one template, as in the phantom) crowd buckets and cost more. Fine to a few hundred
+ * thousand images on one machine; beyond that the join must be partitioned by band (see
+ * docs/capacity.md).
+ */
+public final class Duplicates {
+  /**
+   * Of 256 bits (see {@link io.medloom.core.image.ImageHashes#perceptualHash}): re-encoded copies
+   * measured at most 18 bits away, distinct look-alike films more than 40.
+   */
+  public static final int MAX_DISTANCE = 24;
+
+  /**
+   * Candidates within {@link #MAX_DISTANCE} are confirmed on 32x32 thumbnails: mean absolute
+   * difference at most this many gray levels. Measured on 224-pixel images: re-encoded copies of
+   * BUSI images 0.2 to 2.1; BUSI frames of the same scan saved twice 2.0 to 3.0 (grouped) or 3.9 to
+   * 5.8 (not grouped); distinct phantom patients whose hashes come within 24 bits 3.4 and up
+   * (median 7.2) — the synthetic films share one template, which the hash alone cannot tell apart.
+   */
+  public static final double MAX_THUMBNAIL_DIFFERENCE = 3.0;
+
+  private static final int THUMB = 32;
+
+  /** 25 disjoint bands: two hashes within 24 bits share at least one band. */
+  static final int BANDS = 25;
+
+  /** Band k < 24: 10 bits of word k / 6; band 24: the top 4 bits of all four words. */
+  static final String BAND_VALUE =
+      "CASE WHEN band < 24 THEN (phash[band // 6 + 1] >> (10 * (band % 6))) & 1023"
+          + " ELSE ((phash[1] >> 60) & 15) | (((phash[2] >> 60) & 15) << 4)"
+          + " | (((phash[3] >> 60) & 15) << 8) | (((phash[4] >> 60) & 15) << 12) END";
+
+  /** What was found, and the new split of every patient whose split changes. */
+  public record Report(
+      long exactGroups,
+      long exactSamples,
+      long nearPairs,
+      long linkedPatients,
+      long nearLinksNotFollowed,
+      Map<String, String> movedPatients) {
+    public Map<String, Long> summary() {
+      Map<String, Long> m = new LinkedHashMap<>();
+      m.put("exact_groups", exactGroups);
+      m.put("exact_duplicate_samples", exactSamples);
+      m.put("near_duplicate_pairs", nearPairs);
+      m.put("patients_linked_by_duplicates", linkedPatients);
+      m.put("near_links_not_followed_group_cap", nearLinksNotFollowed);
+      m.put("patients_moved_to_their_group_split", (long) movedPatients.size());
+      return m;
+    }
+  }
+
+  private Duplicates() {}
+
+  public static Report find(Path samplesDir) throws SQLException, java.io.IOException {
+    try (var files = java.nio.file.Files.list(samplesDir)) {
+      if (files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+        return new Report(0, 0, 0, 0, 0, Map.of());
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE h AS SELECT id, patient_key, split, content_hash, phash FROM read_parquet("
+              + ParquetShardWriter.sqlString(samplesDir.resolve("*.parquet"))
+              + ") WHERE content_hash IS NOT NULL");
+      long[] exact = new long[2];
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT content_hash, count(*) AS n FROM h"
+                  + " GROUP BY content_hash HAVING count(*) > 1)")) {
+        rs.next();
+        exact[0] = rs.getLong(1);
+        exact[1] = rs.getLong(2);
+      }
+      List<String[]> links = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT DISTINCT a.patient_key, b.patient_key FROM h a JOIN h b"
+                  + " ON a.content_hash = b.content_hash AND a.patient_key < b.patient_key")) {
+        while (rs.next()) {
+          links.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+      st.execute(
+          "CREATE TABLE b AS SELECT id, patient_key, phash, band,"
+              + BAND_VALUE
+              + " AS v"
+              + " FROM h, range("
+              + BANDS
+              + ") t(band) WHERE phash IS NOT NULL");
+      List<String[]> candidates = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT DISTINCT x.id, y.id, x.patient_key, y.patient_key FROM b x JOIN b y"
+                  + " ON x.band = y.band AND x.v = y.v AND x.id < y.id"
+                  + " WHERE bit_count(xor(x.phash[1], y.phash[1]))::INTEGER + bit_count(xor(x.phash[2], y.phash[2]))::INTEGER"
+                  + " + bit_count(xor(x.phash[3], y.phash[3]))::INTEGER + bit_count(xor(x.phash[4], y.phash[4]))::INTEGER <= "
+                  + MAX_DISTANCE)) {
+        while (rs.next()) {
+          candidates.add(
+              new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+        }
+      }
+      Map<String, byte[]> thumbs = thumbnails(st, samplesDir, candidates);
+      long nearPairs = 0;
+      List<NearLink> nearLinks = new ArrayList<>();
+      for (String[] pair : candidates) {
+        double diff = meanAbsoluteDifference(thumbs.get(pair[0]), thumbs.get(pair[1]));
+        if (diff <= MAX_THUMBNAIL_DIFFERENCE) {
+          nearPairs++;
+          if (!pair[2].equals(pair[3])) {
+            nearLinks.add(new NearLink(diff, pair[2], pair[3]));
+          }
+        }
+      }
+      // A patient may have rows in two splits while a reassignment is half written (killed
+      // build); any row off the group's split counts as "to move".
+      Map<String, java.util.Set<String>> splitsOf = new HashMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT DISTINCT patient_key, split FROM h")) {
+        while (rs.next()) {
+          splitsOf
+              .computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
+              .add(rs.getString(2));
+        }
+      }
+      UnionFind groups = new UnionFind();
+      // Exact copies always join their patients. Near copies join them closest first, but never
+      // into a group of more than MAX_GROUP_PATIENTS: chains of look-alike films (one template,
+      // blank frames) would otherwise merge thousands of patients and empty the other splits.
+      links.forEach(l -> groups.union(l[0], l[1], Integer.MAX_VALUE));
+      nearLinks.sort(
+          java.util.Comparator.comparingDouble(NearLink::difference)
+              .thenComparing(NearLink::a)
+              .thenComparing(NearLink::b));
+      long notFollowed = 0;
+      for (NearLink l : nearLinks) {
+        if (!groups.union(l.a(), l.b(), MAX_GROUP_PATIENTS)) {
+          notFollowed++;
+        }
+      }
+      Map<String, String> moved = new TreeMap<>();
+      for (String patient : groups.members()) {
+        String root = groups.find(patient);
+        if (root.equals(patient)) {
+          continue; // the group's smallest patient keeps its split and sets the group's
+        }
+        java.util.Set<String> rootSplits = splitsOf.getOrDefault(root, java.util.Set.of());
+        if (rootSplits.size() != 1) {
+          continue;
+        }
+        String target = rootSplits.iterator().next();
+        java.util.Set<String> own = splitsOf.getOrDefault(patient, java.util.Set.of());
+        if (!own.equals(java.util.Set.of(target))) {
+          moved.put(patient, target);
+        }
+      }
+      long linked = groups.members().stream().filter(m -> groups.groupSize(m) > 1).count();
+      return new Report(exact[0], exact[1], nearPairs, linked, notFollowed, moved);
+    }
+  }
+
+  /** 32x32 gray thumbnails of the candidates' stored images, decoded once per image. */
+  private static Map<String, byte[]> thumbnails(
+      Statement st, Path samplesDir, List<String[]> candidates)
+      throws SQLException, java.io.IOException {
+    Map<String, byte[]> out = new HashMap<>();
+    if (candidates.isEmpty()) {
+      return out;
+    }
+    st.execute("CREATE TABLE cand (id VARCHAR)");
+    try (var ps = st.getConnection().prepareStatement("INSERT INTO cand VALUES (?)")) {
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      candidates.forEach(c -> ids.addAll(List.of(c[0], c[1])));
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (ResultSet rs =
+        st.executeQuery(
+            "SELECT s.id, s.image.bytes FROM read_parquet("
+                + ParquetShardWriter.sqlString(samplesDir.resolve("*.parquet"))
+                + ") s JOIN cand USING (id)")) {
+      while (rs.next()) {
+        java.sql.Blob blob = (java.sql.Blob) rs.getObject(2);
+        byte[] png = blob.getBytes(1, (int) blob.length());
+        java.awt.image.BufferedImage img =
+            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] gray = new byte[w * h];
+        var raster = img.getRaster();
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            gray[y * w + x] = (byte) raster.getSample(x, y, 0); // channel 0: gray, or red of RGB
+          }
+        }
+        out.put(
+            rs.getString(1),
+            io.medloom.core.image.Resampler.resize(
+                    new io.medloom.core.image.Raster(w, h, 1, gray), THUMB, THUMB)
+                .pixels());
+      }
+    }
+    return out;
+  }
+
+  private static double meanAbsoluteDifference(byte[] a, byte[] b) {
+    if (a == null || b == null) {
+      return Double.MAX_VALUE;
+    }
+    long sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+    }
+    return sum / (double) a.length;
+  }
+
+  /** Union-find whose representative is always the smallest key of its group. */
+  /** A confirmed near-duplicate pair between two patients, and how alike their thumbnails are. */
+  private record NearLink(double difference, String a, String b) {}
+
+  /**
+   * The largest group near duplicates may form (patients). Exact copies are not capped. A real
+   * duplicate group (an image re-saved, re-exported, shared between studies) spans a few patients.
+   */
+  public static final int MAX_GROUP_PATIENTS = 16;
+
+  static final class UnionFind {
+    private final Map<String, String> parent = new HashMap<>();
+    private final Map<String, Integer> size = new HashMap<>();
+
+    String find(String x) {
+      parent.putIfAbsent(x, x);
+      String root = x;
+      while (!parent.get(root).equals(root)) {
+        root = parent.get(root);
+      }
+      for (String cur = x; !cur.equals(root); ) { // path compression
+        String next = parent.get(cur);
+        parent.put(cur, root);
+        cur = next;
+      }
+      return root;
+    }
+
+    /** Joins the groups of a and b unless the result would exceed cap; false when refused. */
+    boolean union(String a, String b, int cap) {
+      String ra = find(a);
+      String rb = find(b);
+      if (ra.equals(rb)) {
+        return true;
+      }
+      int joined = size.getOrDefault(ra, 1) + size.getOrDefault(rb, 1);
+      if (joined > cap) {
+        return false;
+      }
+      // The smaller key stays the root: the group's split is its smallest patient's.
+      String root = ra.compareTo(rb) < 0 ? ra : rb;
+      parent.put(root.equals(ra) ? rb : ra, root);
+      size.put(root, joined);
+      return true;
+    }
+
+    int groupSize(String x) {
+      return size.getOrDefault(find(x), 1);
+    }
+
+    java.util.Set<String> members() {
+      return parent.keySet();
+    }
+  }
+}
