@@ -3,7 +3,9 @@ package io.medloom.annotate;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Text;
+import io.medloom.core.pipeline.RoiProposer;
 import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StageProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,8 +63,8 @@ public final class AnnotateStageProvider implements StageProvider {
   }
 
   @Override
-  public Stage stage() {
-    return Stage.of(name(), this::apply);
+  public Stage stage(StageContext context) {
+    return Stage.of(name(), s -> apply(s, context.seed()));
   }
 
   /** Samples annotated so far by this provider's stage. */
@@ -75,7 +77,13 @@ public final class AnnotateStageProvider implements StageProvider {
     return rejected.get();
   }
 
+  /** Annotates {@code s} as a build with seed 0 would. */
   public Sample apply(Sample s) {
+    return apply(s, 0L);
+  }
+
+  /** Annotates {@code s}; the build seed varies the wording, the sample id keeps it stable. */
+  public Sample apply(Sample s, long buildSeed) {
     if (!s.hasImage()) {
       return s;
     }
@@ -101,7 +109,8 @@ public final class AnnotateStageProvider implements StageProvider {
               merged));
     }
     Sample measured = prepared.withRois(rois);
-    Composer.Composition c = Composer.composeCounted(measured, attrs, seed(s.id()));
+    Composer.Composition c =
+        Composer.composeCounted(measured, attrs, seed(s.id()) + buildSeed * 0x9E3779B97F4A7C15L);
     List<Text> texts = new ArrayList<>(s.texts());
     // Rephrasings are derived from composed texts, so they go (and are asked for again) with them.
     texts.removeIf(t -> t.origin().equals(Composer.ORIGIN) || t.origin().startsWith("llm:"));

@@ -4,6 +4,7 @@ import io.medloom.core.image.BitMask;
 import io.medloom.core.image.Raster;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
+import io.medloom.core.pipeline.RoiProposer;
 import java.util.List;
 import java.util.Map;
 

@@ -9,6 +9,7 @@ import io.medloom.core.model.Identity;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Text;
+import io.medloom.core.pipeline.RoiProposer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

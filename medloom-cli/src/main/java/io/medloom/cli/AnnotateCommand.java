@@ -3,10 +3,11 @@ package io.medloom.cli;
 import io.medloom.annotate.OpenAiChatClient;
 import io.medloom.annotate.Rephraser;
 import io.medloom.core.pipeline.Stage;
-import io.medloom.core.pipeline.StageProvider;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.StageRerun;
 import io.medloom.engine.review.ReviewApplier;
+import io.medloom.store.DatasetReader;
 import io.medloom.store.review.ReviewLog;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,11 +67,17 @@ final class AnnotateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // A re-run uses the seed and size the dataset was built with, so its wording matches a build's.
+    StageContext context;
+    try (DatasetReader reader = DatasetReader.open(dataset)) {
+      var info = reader.info();
+      context = StageContext.of(info.build().seed(), info.inputSize().get(2));
+    }
     List<Stage> stages =
         new ArrayList<>(
             BuildConfig.addedStages().stream()
                 .filter(p -> p.name().equals("annotate"))
-                .map(StageProvider::stage)
+                .map(p -> p.stage(context))
                 .toList());
     if (stages.isEmpty()) {
       throw new IllegalStateException("the annotation module is not on the class path");

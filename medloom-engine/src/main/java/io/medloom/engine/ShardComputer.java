@@ -8,7 +8,7 @@ import io.medloom.core.pipeline.Pipeline;
 import io.medloom.core.pipeline.ScrubTextStage;
 import io.medloom.core.pipeline.SplitStage;
 import io.medloom.core.pipeline.Stage;
-import io.medloom.core.pipeline.StageProvider;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StandardizeStage;
 import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
@@ -40,7 +40,8 @@ public final class ShardComputer {
                 new ScrubTextStage(TextScrubber.standard()).asStage(),
                 new DeidentifyStage(secret).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
-    BuildConfig.addedStages().stream().map(StageProvider::stage).forEach(stages::add);
+    StageContext context = StageContext.of(cfg.seed(), cfg.size());
+    BuildConfig.addedStages().stream().map(p -> p.stage(context)).forEach(stages::add);
     return new Pipeline(stages);
   }
 

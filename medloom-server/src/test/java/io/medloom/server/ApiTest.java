@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.annotate.AnnotateStageProvider;
 import io.medloom.core.Progress;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.engine.StageRerun;
 import io.medloom.engine.review.ReviewApplier;
 import io.medloom.store.DatasetReader;
@@ -222,7 +223,9 @@ class ApiTest {
   static void applyReviews(Path dataset) throws Exception {
     ReviewApplier applier = new ReviewApplier(new ReviewLog(dataset).read().reviews());
     StageRerun.run(
-        dataset, List.of(new AnnotateStageProvider().stage(), applier.stage()), Progress.NONE);
+        dataset,
+        List.of(new AnnotateStageProvider().stage(StageContext.of(0, 224)), applier.stage()),
+        Progress.NONE);
     assertThat(applier.applied()).isPositive();
     assertThat(Files.exists(dataset.resolve("_SUCCESS"))).isTrue();
   }

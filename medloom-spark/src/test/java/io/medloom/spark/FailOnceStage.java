@@ -1,6 +1,7 @@
 package io.medloom.spark;
 
 import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StageProvider;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,7 +35,7 @@ public final class FailOnceStage implements StageProvider {
   }
 
   @Override
-  public Stage stage() {
+  public Stage stage(StageContext context) {
     return Stage.of(
         name(),
         s -> {

@@ -26,5 +26,6 @@ public interface StageProvider {
     return List.of();
   }
 
-  Stage stage();
+  /** The stage for one build (or one re-run over a finished dataset), given that run's context. */
+  Stage stage(StageContext context);
 }

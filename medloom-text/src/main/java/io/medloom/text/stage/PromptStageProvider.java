@@ -4,6 +4,7 @@ import io.medloom.core.model.Label;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Text;
 import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.text.prompt.PromptGenerator;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,16 @@ public final class PromptStageProvider implements StageProvider {
   }
 
   @Override
-  public Stage stage() {
-    return Stage.of(name(), PromptStageProvider::apply);
+  public Stage stage(StageContext context) {
+    return Stage.of(name(), s -> apply(s, context.seed()));
   }
 
   static Sample apply(Sample s) {
+    return apply(s, 0L);
+  }
+
+  /** The prompt draw depends on the sample id and the build seed only. */
+  static Sample apply(Sample s, long buildSeed) {
     boolean hasReport =
         s.texts().stream()
             .anyMatch(t -> t.kind().startsWith("report.") || t.kind().equals("prompt"));
@@ -63,7 +69,7 @@ public final class PromptStageProvider implements StageProvider {
     if (known.isEmpty()) {
       return s;
     }
-    long seed = seedOf(s.id());
+    long seed = seedOf(s.id()) + buildSeed * 0x9E3779B97F4A7C15L;
     List<Text> texts = new ArrayList<>(s.texts());
     texts.add(GENERATOR.promptText(known, seed));
     return s.withTexts(texts);

@@ -7,6 +7,7 @@ import io.medloom.core.model.TaskTarget;
 import io.medloom.core.model.Text;
 import io.medloom.core.model.Triplet;
 import io.medloom.core.pipeline.Stage;
+import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.text.ChexpertLabeler;
 import io.medloom.text.TripletExtractor;
@@ -46,7 +47,7 @@ public final class ReportTextStageProvider implements StageProvider {
   }
 
   @Override
-  public Stage stage() {
+  public Stage stage(StageContext context) { // labels follow the report alone
     return Stage.of(name(), ReportTextStageProvider::apply);
   }
 

@@ -1,4 +1,4 @@
-package io.medloom.annotate;
+package io.medloom.core.pipeline;
 
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
