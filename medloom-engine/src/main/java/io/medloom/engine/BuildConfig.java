@@ -35,6 +35,14 @@ public record BuildConfig(
   public BuildConfig {
     sources = List.copyOf(sources);
     checkArgument(!sources.isEmpty(), "at least one --source is needed");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (SourceSpec s : sources) {
+      // One location is one set of inputs: twice would write every sample twice.
+      checkArgument(
+          names.add(s.name()),
+          "source %s is given twice; give each source once (its options may not differ either)",
+          s.name());
+    }
     notNull(out, "out");
     checkArgument(size >= 8 && size <= 4096, "size must be in 8..4096: %s", size);
     checkArgument(threads >= 1 && threads <= 256, "threads must be in 1..256: %s", threads);

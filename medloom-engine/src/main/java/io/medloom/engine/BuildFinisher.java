@@ -22,7 +22,8 @@ import java.util.TreeSet;
 /**
  * The end of every build, whatever engine computed the shards: near-duplicate search over the
  * written shards, patients linked by a duplicate moved into one split, {@code dataset.json}
- * described from the shard records, and {@code _SUCCESS} written last.
+ * described from the shard records, every check of {@code verify} run over the result, and {@code
+ * _SUCCESS} written last, only when they pass (see {@link BuildDirectory#finish}).
  */
 public final class BuildFinisher {
   private BuildFinisher() {}

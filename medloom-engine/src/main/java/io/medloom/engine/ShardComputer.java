@@ -31,11 +31,15 @@ import java.util.Optional;
 public final class ShardComputer {
   private ShardComputer() {}
 
-  /** The build's stages: split, scrub, de-identify, standardize, then the added stages in order. */
+  /**
+   * The build's stages: ids scoped by source, split, scrub, de-identify, standardize, then the
+   * added stages in order.
+   */
   public static Pipeline pipeline(BuildConfig cfg, byte[] secret) {
     List<Stage> stages =
         new ArrayList<>(
             List.of(
+                new SourceScopedIds(cfg.sources()).asStage(),
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
                 new ScrubTextStage(TextScrubber.standard()).asStage(),
                 new DeidentifyStage(secret).asStage(),

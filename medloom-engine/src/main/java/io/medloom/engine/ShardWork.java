@@ -7,13 +7,18 @@ import io.medloom.store.BuildDirectory;
 import io.medloom.store.Row;
 import io.medloom.store.ShardRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** A computed shard waiting to be written: rows in input order, rejections, and tallies. */
+/**
+ * A computed shard waiting to be written: rows in input order, rejections, and tallies. An input
+ * whose sample id an earlier input of the shard already produced is a rejection here.
+ */
 record ShardWork(
     List<Row> rows,
     List<Rejection> rejections,
@@ -33,11 +38,14 @@ record ShardWork(
     TreeSet<Integer> channels = new TreeSet<>();
     TreeSet<String> labelTasks = new TreeSet<>();
     long accepted = 0;
+    Set<String> ids = new HashSet<>();
     for (ItemResult r : results) {
-      if (r.rejection().isPresent()) {
-        rejections.add(r.rejection().get());
+      Optional<Rejection> rejection = r.rejection().or(() -> takenId(r, ids));
+      if (rejection.isPresent()) {
+        rejections.add(rejection.get());
         continue;
       }
+      r.rows().forEach(row -> ids.add(row.id()));
       accepted++;
       rows.addAll(r.rows());
       for (Sample s : r.samples()) {
@@ -60,6 +68,37 @@ record ShardWork(
         List.copyOf(bodyParts),
         List.copyOf(channels),
         List.copyOf(labelTasks));
+  }
+
+  /**
+   * A rejection when one of the input's ids was already written by an earlier input of this shard,
+   * or twice by the input itself. Sources list every input once and number frames uniquely, so this
+   * only catches a source that breaks that promise — before the rows are written, never after.
+   */
+  private static Optional<Rejection> takenId(ItemResult r, Set<String> earlier) {
+    Set<String> own = new HashSet<>();
+    for (Row row : r.rows()) {
+      String why = null;
+      if (earlier.contains(row.id())) {
+        why = "an earlier input of this source";
+      } else if (!own.add(row.id())) {
+        why = "another frame of this input";
+      }
+      if (why != null) {
+        return Optional.of(
+            new Rejection(
+                row.source(),
+                row.originalPath(),
+                "ids",
+                "sample id "
+                    + row.id()
+                    + " was already produced by "
+                    + why
+                    + "; ids are a hash of source, path and frame, so the source lists one input"
+                    + " (or frame) twice. The first one is kept"));
+      }
+    }
+    return Optional.empty();
   }
 
   ShardRecord record(int shard, int sourceIndex, Optional<String> file, BuildDirectory dir) {

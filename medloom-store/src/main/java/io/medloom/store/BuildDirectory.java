@@ -229,8 +229,13 @@ public final class BuildDirectory {
   }
 
   /**
-   * Finishes the dataset: merges rejects in shard order, writes {@code dataset.json}, then {@code
-   * _SUCCESS} with every file's checksum, and removes the work directory.
+   * Finishes the dataset: merges rejects in shard order, writes {@code dataset.json}, runs every
+   * check of {@code verify} over the result, and only when they pass writes {@code _SUCCESS} with
+   * every file's checksum and removes the work directory. A dataset that fails is left unfinished
+   * (readers refuse it) and the problems are thrown: a build never marks finished a dataset its own
+   * {@code verify} would refuse.
+   *
+   * @throws VerificationFailedException when a check fails
    */
   public void finish(DatasetInfo info, List<ShardRecord> shards) throws IOException {
     List<ShardRecord> ordered = new ArrayList<>(shards);
@@ -240,6 +245,10 @@ public final class BuildDirectory {
     Map<String, String> shardSums = new LinkedHashMap<>();
     for (ShardRecord s : ordered) {
       s.file().ifPresent(f -> shardSums.put(f, s.sha256()));
+    }
+    DatasetVerifier.Report check = DatasetVerifier.verifyBeforeFinish(layout.root(), shardSums);
+    if (!check.ok()) {
+      throw new VerificationFailedException(layout.root(), check.problems());
     }
     layout.writeSuccess(shardSums);
     deleteTree(layout.work());

@@ -46,6 +46,19 @@ public final class DatasetReader implements AutoCloseable {
                   ? " (a build was interrupted; re-run the same build command to resume it)"
                   : ""));
     }
+    return openRows(layout);
+  }
+
+  /**
+   * Opens a dataset that is written but not yet marked finished, for the checks a build runs before
+   * it writes {@code _SUCCESS}; everything else reads finished datasets only.
+   */
+  static DatasetReader openBeforeFinish(Path root) throws IOException {
+    return openRows(new DatasetLayout(root));
+  }
+
+  private static DatasetReader openRows(DatasetLayout layout) throws IOException {
+    Path root = layout.root();
     DatasetInfo info;
     try {
       info = Json.MAPPER.readValue(layout.info().toFile(), DatasetInfo.class);

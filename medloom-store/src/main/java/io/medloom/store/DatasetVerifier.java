@@ -68,17 +68,31 @@ public final class DatasetVerifier {
    * (the raw patient/study ids of the source the dataset was built from).
    */
   public static Report verify(Path root, java.util.Set<String> rawIdentifiers) throws IOException {
-    return new DatasetVerifier(rawIdentifiers).run(root);
+    return new DatasetVerifier(rawIdentifiers).run(root, Optional.empty());
   }
 
   /** Shorter ids ("5", "17") would match ordinary numbers everywhere, so they are not searched. */
   public static final int MIN_IDENTIFIER_LENGTH = 4;
 
-  private Report run(Path root) throws IOException {
+  /**
+   * Verifies a dataset a build has written but not yet marked finished: every check of {@link
+   * #verify(Path)}, with the shard checksums the build recorded (file name → SHA-256) standing in
+   * for {@code _SUCCESS}, which the build writes only when this passes.
+   */
+  public static Report verifyBeforeFinish(Path root, Map<String, String> shardSums)
+      throws IOException {
+    Map<String, String> listed = new java.util.LinkedHashMap<>();
+    shardSums.forEach((name, sum) -> listed.put(DatasetLayout.SAMPLES + "/" + name, sum));
+    return new DatasetVerifier(java.util.Set.of()).run(root, Optional.of(listed));
+  }
+
+  /** Checks the dataset at root against {@code _SUCCESS}, or against the given checksums. */
+  private Report run(Path root, Optional<Map<String, String>> sums) throws IOException {
     DatasetLayout layout = new DatasetLayout(root);
-    try (DatasetReader reader = DatasetReader.open(root)) {
+    try (DatasetReader reader =
+        sums.isPresent() ? DatasetReader.openBeforeFinish(root) : DatasetReader.open(root)) {
       DatasetInfo info = reader.info();
-      checkFiles(layout);
+      checkFiles(layout, sums.isPresent() ? sums.get() : successSums(layout));
       long rows = checkTables(reader, info, layout);
       return new Report(List.copyOf(problems), rows, info.counts());
     } catch (SQLException e) {
@@ -87,29 +101,35 @@ public final class DatasetVerifier {
     }
   }
 
-  private void checkFiles(DatasetLayout layout) throws IOException {
-    JsonNode success = Json.MAPPER.readTree(layout.success().toFile());
-    JsonNode sums = success.path("sha256");
-    if (!sums.isObject() || sums.isEmpty()) {
+  /** The checksums {@code _SUCCESS} lists (file → SHA-256); empty when it lists none. */
+  private static Map<String, String> successSums(DatasetLayout layout) throws IOException {
+    JsonNode sums = Json.MAPPER.readTree(layout.success().toFile()).path("sha256");
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (sums.isObject()) {
+      sums.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
+  }
+
+  private void checkFiles(DatasetLayout layout, Map<String, String> sums) throws IOException {
+    if (sums.isEmpty()) {
       problem("checksum", "_SUCCESS lists no checksums");
       return;
     }
-    List<String> listed = new ArrayList<>();
-    sums.fields()
-        .forEachRemaining(
-            e -> {
-              listed.add(e.getKey());
-              Path p = layout.root().resolve(e.getKey());
-              try {
-                if (!Files.exists(p)) {
-                  problem("checksum", e.getKey() + " is listed in _SUCCESS but missing");
-                } else if (!AtomicFiles.sha256(p).equals(e.getValue().asText())) {
-                  problem("checksum", e.getKey() + " does not match its checksum in _SUCCESS");
-                }
-              } catch (IOException ex) {
-                problem("checksum", "cannot read " + e.getKey() + ": " + ex.getMessage());
-              }
-            });
+    List<String> listed = new ArrayList<>(sums.keySet());
+    sums.forEach(
+        (name, sum) -> {
+          Path p = layout.root().resolve(name);
+          try {
+            if (!Files.exists(p)) {
+              problem("checksum", name + " is listed in _SUCCESS but missing");
+            } else if (!AtomicFiles.sha256(p).equals(sum)) {
+              problem("checksum", name + " does not match its checksum in _SUCCESS");
+            }
+          } catch (IOException ex) {
+            problem("checksum", "cannot read " + name + ": " + ex.getMessage());
+          }
+        });
     try (Stream<Path> files = Files.list(layout.samples())) {
       files
           .filter(p -> p.getFileName().toString().endsWith(".parquet"))

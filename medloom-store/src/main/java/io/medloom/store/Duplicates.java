@@ -17,8 +17,16 @@ import java.util.TreeMap;
  * Finds exact duplicates (same content hash) and near duplicates (dHash within {@link
  * #MAX_DISTANCE} bits) across all shards and sources, and decides the split of every patient so
  * that no duplicate group spans two splits: patients linked by a duplicate form one group (union
- * find), and the whole group takes the split of its smallest patient key. That patient's own split
- * never changes, which makes the decision the same when it is recomputed after a partial rewrite.
+ * find), and the whole group takes the split of its anchor, the member that owns the group's
+ * smallest sample id. That patient's own split never changes, which makes the decision the same
+ * when it is recomputed after a partial rewrite.
+ *
+ * <p>Nothing here depends on the per-build key: sample ids are hashes of source, path and frame,
+ * each patient's split was drawn from (seed, source, patient id) before keying, and ties between
+ * equally close near duplicates are broken by sample ids too. Patient keys only say which rows
+ * belong to one patient. So one seed gives every sample the same split in every build, with or
+ * without {@code --key-file}, on either engine. (Taking the anchor's draw rather than, say, the
+ * smallest draw of the group keeps each group's split distributed like one patient's.)
  *
  * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 25 disjoint
  * bands (six 10-bit bands from each 64-bit word, and one 16-bit band from the top 4 bits of the
@@ -139,8 +147,15 @@ public final class Duplicates {
         if (diff <= MAX_THUMBNAIL_DIFFERENCE) {
           nearPairs++;
           if (!pair[2].equals(pair[3])) {
-            nearLinks.add(new NearLink(diff, pair[2], pair[3]));
+            nearLinks.add(new NearLink(diff, pair[0], pair[1], pair[2], pair[3]));
           }
+        }
+      }
+      // Each patient's smallest sample id: the rank that picks a group's anchor.
+      Map<String, String> rank = new HashMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT patient_key, min(id) FROM h GROUP BY ALL")) {
+        while (rs.next()) {
+          rank.put(rs.getString(1), rs.getString(2));
         }
       }
       // A patient may have rows in two splits while a reassignment is half written (killed
@@ -153,15 +168,19 @@ public final class Duplicates {
               .add(rs.getString(2));
         }
       }
-      UnionFind groups = new UnionFind();
+      UnionFind groups =
+          new UnionFind(
+              java.util.Comparator.comparing((String p) -> rank.getOrDefault(p, ""))
+                  .thenComparing(java.util.Comparator.naturalOrder()));
       // Exact copies always join their patients. Near copies join them closest first, but never
       // into a group of more than MAX_GROUP_PATIENTS: chains of look-alike films (one template,
       // blank frames) would otherwise merge thousands of patients and empty the other splits.
       links.forEach(l -> groups.union(l[0], l[1], Integer.MAX_VALUE));
+      // Closest first; equally close links in the order of their sample ids, never of their keys.
       nearLinks.sort(
           java.util.Comparator.comparingDouble(NearLink::difference)
-              .thenComparing(NearLink::a)
-              .thenComparing(NearLink::b));
+              .thenComparing(NearLink::idA)
+              .thenComparing(NearLink::idB));
       long notFollowed = 0;
       for (NearLink l : nearLinks) {
         if (!groups.union(l.a(), l.b(), MAX_GROUP_PATIENTS)) {
@@ -172,7 +191,7 @@ public final class Duplicates {
       for (String patient : groups.members()) {
         String root = groups.find(patient);
         if (root.equals(patient)) {
-          continue; // the group's smallest patient keeps its split and sets the group's
+          continue; // the group's anchor keeps its split and sets the group's
         }
         java.util.Set<String> rootSplits = splitsOf.getOrDefault(root, java.util.Set.of());
         if (rootSplits.size() != 1) {
@@ -247,9 +266,11 @@ public final class Duplicates {
     return sum / (double) a.length;
   }
 
-  /** Union-find whose representative is always the smallest key of its group. */
-  /** A confirmed near-duplicate pair between two patients, and how alike their thumbnails are. */
-  private record NearLink(double difference, String a, String b) {}
+  /**
+   * A confirmed near-duplicate pair of samples ({@code idA < idB}) of two patients, and how alike
+   * their thumbnails are.
+   */
+  private record NearLink(double difference, String idA, String idB, String a, String b) {}
 
   /**
    * The largest group near duplicates may form (patients). Exact copies are not capped. A real
@@ -257,9 +278,20 @@ public final class Duplicates {
    */
   public static final int MAX_GROUP_PATIENTS = 16;
 
+  /** Union-find whose representative is always the first member of its group in {@code order}. */
   static final class UnionFind {
     private final Map<String, String> parent = new HashMap<>();
     private final Map<String, Integer> size = new HashMap<>();
+    private final java.util.Comparator<String> order;
+
+    /** Representatives are the smallest members by natural order. */
+    UnionFind() {
+      this(java.util.Comparator.naturalOrder());
+    }
+
+    UnionFind(java.util.Comparator<String> order) {
+      this.order = order;
+    }
 
     String find(String x) {
       parent.putIfAbsent(x, x);
@@ -286,8 +318,8 @@ public final class Duplicates {
       if (joined > cap) {
         return false;
       }
-      // The smaller key stays the root: the group's split is its smallest patient's.
-      String root = ra.compareTo(rb) < 0 ? ra : rb;
+      // The first member in order stays the root: the group's split is its anchor's.
+      String root = order.compare(ra, rb) < 0 ? ra : rb;
       parent.put(root.equals(ra) ? rb : ra, root);
       size.put(root, joined);
       return true;

@@ -247,6 +247,27 @@ public record Sample(
         newTriplets);
   }
 
+  /** The same sample under another id (see {@code SampleIds#inSource}). */
+  public Sample withId(String newId) {
+    return new Sample(
+        newId,
+        source,
+        originalPath,
+        identity,
+        patientKey,
+        studyKey,
+        split,
+        originalSplit,
+        modality,
+        bodyPart,
+        view,
+        image,
+        labels,
+        rois,
+        texts,
+        triplets);
+  }
+
   public Sample withOriginalSplit(Optional<String> declared) {
     return new Sample(
         id,

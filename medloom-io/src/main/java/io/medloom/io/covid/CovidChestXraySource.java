@@ -13,6 +13,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
+import io.medloom.io.table.ListedOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * {@code covid-chestxray:DIR} — the COVID-19 Image Data Collection layout: {@code DIR/metadata.csv}
@@ -30,7 +31,9 @@ import java.util.stream.IntStream;
  * multilabel task {@code finding} (a cell may name several, comma-separated), {@code sex} a binary
  * task, {@code view} the view, {@code clinical_notes} a text, {@code patientid} the patient (keyed
  * later) and {@code patientid + offset} the study. Images are read by content: the collection has
- * PNGs named {@code .jpg}.
+ * PNGs named {@code .jpg}. The collection lists a few images on two rows, under two patient ids
+ * (the same case entered twice): the first row keeps the image, the later one is a rejection that
+ * names both rows.
  */
 final class CovidChestXraySource implements Source {
   static final Task SEX = Task.of("sex", TaskTarget.BINARY, List.of("female", "male"));
@@ -40,6 +43,7 @@ final class CovidChestXraySource implements Source {
   private final Path root;
   private final CsvTable table;
   private final Task finding;
+  private final List<SourceItem> listing;
 
   CovidChestXraySource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
@@ -60,6 +64,7 @@ final class CovidChestXraySource implements Source {
         .filter(r -> r.problem().isEmpty())
         .forEach(r -> classes.addAll(findings(r.get("finding"))));
     this.finding = Task.of("finding", TaskTarget.MULTILABEL, List.copyOf(classes));
+    this.listing = list();
   }
 
   private static List<String> findings(String cell) {
@@ -99,17 +104,34 @@ final class CovidChestXraySource implements Source {
 
   @Override
   public Iterator<SourceItem> items() {
-    return IntStream.range(0, table.rows().size())
-        .mapToObj(
-            i -> {
-              CsvTable.Row r = table.rows().get(i);
-              String path =
-                  r.problem().isPresent()
-                      ? "metadata.csv:" + r.line()
-                      : r.get("folder") + "/" + r.get("filename");
-              return new SourceItem(i, path, r.problem());
-            })
-        .iterator();
+    return listing.iterator();
+  }
+
+  /**
+   * One item per row, in row order. A row the table flags, or one without a patient or finding, is
+   * a rejection; so is a row naming an image an earlier row listed (see {@link ListedOnce}).
+   */
+  private List<SourceItem> list() {
+    ListedOnce listed = new ListedOnce();
+    List<SourceItem> out = new ArrayList<>(table.rows().size());
+    for (int i = 0; i < table.rows().size(); i++) {
+      CsvTable.Row r = table.rows().get(i);
+      if (r.problem().isPresent()) {
+        out.add(new SourceItem(i, "metadata.csv:" + r.line(), r.problem()));
+        continue;
+      }
+      String path = r.get("folder") + "/" + r.get("filename");
+      Optional<String> problem;
+      if (r.get("patientid").isEmpty()) {
+        problem = Optional.of("metadata.csv line " + r.line() + " has no patientid");
+      } else if (findings(r.get("finding")).isEmpty()) {
+        problem = Optional.of("metadata.csv line " + r.line() + " has no finding");
+      } else {
+        problem = listed.claim(path, r.line(), r.get("patientid"), "metadata.csv line " + r.line());
+      }
+      out.add(new SourceItem(i, path, problem));
+    }
+    return List.copyOf(out);
   }
 
   @Override
@@ -119,13 +141,7 @@ final class CovidChestXraySource implements Source {
     }
     CsvTable.Row r = table.rows().get((int) item.ordinal());
     String patient = r.get("patientid");
-    if (patient.isEmpty()) {
-      throw new IOException("metadata.csv line " + r.line() + " has no patientid");
-    }
     List<String> found = findings(r.get("finding"));
-    if (found.isEmpty()) {
-      throw new IOException("metadata.csv line " + r.line() + " has no finding");
-    }
     var raster =
         RasterFiles.read(
             root.resolve(item.path()),

@@ -13,6 +13,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
+import io.medloom.io.table.ListedOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * such as CXR-CLIP's {@code ['a.png', 'b.png']} gives one sample per image, all sharing the row's
  * labels, texts and patient). See {@link CsvSourceProvider#usage()} for the options. Rows CsvTable
  * flags (missing or extra columns, bad UTF-8) become one rejection each, as do a label outside its
- * task's classes and a missing image file.
+ * task's classes, a missing image file, and an image an earlier row (or cell) already named.
  */
 final class CsvSource implements Source {
   /** One listed image: row {@code row} of the table, image {@code image} of its cell. */
@@ -56,6 +57,7 @@ final class CsvSource implements Source {
     this.options = CsvOptions.parse(spec, table);
     this.tasks = CsvTaskColumn.parse(spec, table);
     String name = csv.getFileName().toString();
+    ListedOnce listed = new ListedOnce();
     for (int r = 0; r < table.rows().size(); r++) {
       CsvTable.Row row = table.rows().get(r);
       List<String> images = CsvTable.listCell(row.get(options.image()), "\u0000");
@@ -68,8 +70,12 @@ final class CsvSource implements Source {
             new SourceItem(items.size(), name + ":" + row.line(), Optional.of(problem)));
         continue;
       }
+      // The patient as read() takes it, only to tell "same patient" from "another" in a rejection.
+      String patient = options.patient().map(row::get).orElse(images.get(0));
       for (String image : images) {
-        add(new Entry(r, image), SourceItem.of(items.size(), image));
+        Optional<String> repeat =
+            listed.claim(image, row.line(), patient, "CSV line " + row.line());
+        add(new Entry(r, image), new SourceItem(items.size(), image, repeat));
       }
     }
   }

@@ -73,9 +73,21 @@ final class DicomWebSource implements Source {
   public synchronized Iterator<SourceItem> items() throws IOException {
     if (listing == null) {
       List<SourceItem> items = new ArrayList<>();
+      // An instance the server lists twice (overlapping pages) would be two samples with one id.
+      java.util.Map<String, Long> listedAt = new java.util.HashMap<>();
       for (InstanceRef ref : new QidoLister(client, options).list()) {
         long ordinal = items.size();
-        if (ref.valid()) {
+        Long first = ref.valid() ? listedAt.putIfAbsent(ref.path(), ordinal) : null;
+        if (first != null) {
+          items.add(
+              new SourceItem(
+                  ordinal,
+                  ref.path(),
+                  Optional.of(
+                      "the server listed this instance again (first as result "
+                          + first
+                          + " of the listing); it is read once")));
+        } else if (ref.valid()) {
           items.add(SourceItem.of(ordinal, ref.path()));
         } else {
           // Kept as a rejection rather than dropped so that listed = accepted + rejected holds.

@@ -14,6 +14,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
+import io.medloom.io.table.ListedOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +111,20 @@ final class IuXraySource implements Source {
   @Override
   public Iterator<SourceItem> items() {
     List<SourceItem> items = new ArrayList<>(entries.size());
+    // A uid or image file listed twice would give two samples with one id: the later one is a
+    // rejection naming both lines.
+    ListedOnce listed = new ListedOnce();
     for (int i = 0; i < entries.size(); i++) {
-      items.add(new SourceItem(i, entries.get(i).path(), entries.get(i).report().problem()));
+      Entry e = entries.get(i);
+      Optional<String> problem = e.report().problem();
+      if (problem.isEmpty()) {
+        CsvTable.Row row = e.projection().orElse(e.report());
+        String table = e.projection().isPresent() ? "projections" : "reports";
+        problem =
+            listed.claim(
+                e.path(), row.line(), e.report().get("uid"), table + " line " + row.line());
+      }
+      items.add(new SourceItem(i, e.path(), problem));
     }
     return items.iterator();
   }
