@@ -25,8 +25,6 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Source kinds: phantom:N (synthetic chest films), folder:DIR (DIR/<class>/<image>).",
-      "",
       "Examples:",
       "  ./medloom build --source phantom:2000 --out /tmp/m2 --seed 5",
       "  ./medloom build --source 'folder:/data/busi?modality=US&body_part=BREAST' --out /tmp/busi",
@@ -37,7 +35,7 @@ final class BuildCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "KIND:LOCATION[?opt=v&...]",
-      description = "A source; repeat for several.")
+      description = "A source; repeat for several. The kinds and their options are listed below.")
   List<String> sources;
 
   @Option(names = "--out", required = true, description = "Output dataset directory.")
@@ -79,12 +77,19 @@ final class BuildCommand implements Callable<Integer> {
       }
       engineOptions.put("master", master.get());
     }
+    if (options.keyFile != null && !Files.isRegularFile(options.keyFile)) {
+      throw new UnusableInputException(
+          "--key-file "
+              + options.keyFile
+              + " does not exist (create one, e.g. head -c 32 /dev/urandom > "
+              + options.keyFile
+              + ", and keep it private)");
+    }
     List<SourceSpec> specs = sources.stream().map(SourceSpec::parse).toList();
+    // Every source is checked before anything is created: a typo in a path or an option ends the
+    // build here, with no output folder or build key left behind.
     for (SourceSpec s : specs) {
-      if (!Sources.providers().containsKey(s.kind())) {
-        throw new IllegalArgumentException(
-            "unknown source kind '" + s.kind() + "'; known: " + Sources.providers().keySet());
-      }
+      Sources.check(s);
     }
     DatasetInfo info = run(specs, out, name, options, chosen, engineOptions);
     System.out.println(Summaries.oneLine(out, info));

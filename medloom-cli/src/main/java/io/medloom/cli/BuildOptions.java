@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code build} and {@code demo}. */
 final class BuildOptions {
+  /** Rows per shard: the unit of parallelism and retry (README; docs/capacity.md). */
+  static final int DEFAULT_SHARD_SIZE = 512;
+
   @Option(
       names = "--size",
       defaultValue = "224",
@@ -34,8 +37,9 @@ final class BuildOptions {
 
   @Option(
       names = "--shard-size",
-      defaultValue = "1000",
-      description = "Rows per Parquet shard (default ${DEFAULT-VALUE}).")
+      defaultValue = "" + DEFAULT_SHARD_SIZE,
+      description =
+          "Rows per Parquet shard, the unit of parallelism and retry (default ${DEFAULT-VALUE}).")
   int shardSize;
 
   @Option(

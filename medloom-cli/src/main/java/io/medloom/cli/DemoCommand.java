@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     o.val = 0.1;
     o.test = 0.2;
     o.threads = threads;
-    o.shardSize = 1000;
+    o.shardSize = BuildOptions.DEFAULT_SHARD_SIZE;
     o.maxPixels = io.medloom.core.source.SourceContext.DEFAULT_MAX_PIXELS;
     DatasetInfo info =
         BuildCommand.run(

@@ -1,9 +1,9 @@
 package io.medloom.cli;
 
-import io.medloom.core.model.Rejection;
-import io.medloom.store.DatasetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The MedLoom command line: the only {@code main} of the project. */
 @Command(
@@ -23,33 +23,56 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})
+    footer = {
+      "",
+      "Exit codes: 0 done (rejected inputs are reported, not fatal), 2 usage error,",
+      "3 unusable input (nothing could be read, or a dataset that fails verify),",
+      "4 internal error. A failure prints one line; --verbose adds the stack trace.",
+      "",
+      "Example:",
+      "  ./medloom demo --out /tmp/m1",
+      "  ./medloom info /tmp/m1/dataset"
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Inherited by every subcommand, so it may follow the command: {@code build ... --verbose}. */
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "On an error, print its stack trace after the one-line message.")
+  boolean verbose;
+
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "a command is needed: one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
-  /** Runs the command line and returns the exit code, without exiting (tests call this). */
+  /**
+   * Runs the command line and returns the exit code, without exiting (tests call this). Every
+   * failure of every command, errors included, ends in {@link Failures}: one line, the documented
+   * exit code, the stack trace only with {@code --verbose}.
+   */
   public static int run(String... args) {
+    ConsoleLog.install();
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          if (ex instanceof DatasetException || ex instanceof UnusableInputException) {
-            cmd.getErr().println("medloom: " + ex.getMessage());
-            return ExitCodes.UNUSABLE_INPUT;
-          }
-          if (ex instanceof IllegalArgumentException) {
-            cmd.getErr().println("medloom: " + ex.getMessage());
-            return ExitCodes.USAGE;
-          }
-          cmd.getErr().println("medloom: internal error: " + Rejection.describe(ex));
-          ex.printStackTrace(cmd.getErr());
-          return ExitCodes.INTERNAL;
-        });
-    return cl.execute(args);
+    cl.setParameterExceptionHandler(Failures::usage);
+    cl.setExecutionExceptionHandler(Failures::execution);
+    SourceKindsHelp.addTo(cl.getSubcommands().get("build"));
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      // Picocli hands only Exceptions to the handler; an Error (out of memory, a stack overflow
+      // on hostile input) would otherwise end the JVM with a bare stack trace and exit code 1.
+      CommandLine failed = cl;
+      CommandLine.ParseResult parsed = cl.getParseResult();
+      for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+        failed = p.commandSpec().commandLine();
+      }
+      return Failures.report(e, failed, Failures.verbose(parsed));
+    }
   }
 
   public static void main(String[] args) {

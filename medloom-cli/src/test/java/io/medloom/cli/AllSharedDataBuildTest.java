@@ -2,6 +2,7 @@ package io.medloom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medloom.testing.Requirements;
 import io.medloom.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,16 +111,14 @@ class AllSharedDataBuildTest {
             "print(json.dumps(out))");
     Path py = export.resolveSibling("check_medimeta.py");
     java.nio.file.Files.writeString(py, script);
+    Path python = Requirements.python("h5py", "yaml");
     Process p =
-        new ProcessBuilder("/usr/bin/python3", py.toString(), export.toString())
+        new ProcessBuilder(python.toString(), py.toString(), export.toString())
             .redirectErrorStream(true)
             .start();
     String output =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    if (p.waitFor() != 0 && !SharedData.required()) {
-      org.junit.jupiter.api.Assumptions.assumeTrue(
-          false, "Debian python3-h5py/python3-yaml missing: " + output);
-    }
+    assertThat(p.waitFor()).as("the MedIMeta check in Python failed:%n%s", output).isZero();
     var json = io.medloom.store.Json.MAPPER.readTree(output.lines().reduce((a, b) -> b).orElse(""));
     assertThat(json.get("dtype").asText()).isEqualTo("uint8");
     assertThat(json.get("shape").toString())

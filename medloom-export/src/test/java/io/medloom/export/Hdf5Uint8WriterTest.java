@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medloom.testing.Requirements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,15 +145,9 @@ with h5py.File(sys.argv[1], "r") as f:
     assertThat(values).isEqualTo(expected);
   }
 
-  /** Skips without Debian's Python + h5py, except on CI, where a missing peer is a failure. */
+  /** Skips without Debian's Python + h5py, except under CI, where a missing peer is a failure. */
   private JsonNode readWithH5py(Path file, String name) throws Exception {
-    Path python = MedimetaExporterTest.PYTHON;
-    if (!Files.isExecutable(python) || python("-c", "import h5py, numpy").exitCode() != 0) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(python + " with h5py and numpy is required on CI");
-      }
-      Assumptions.abort(python + " with h5py and numpy is not available");
-    }
+    Requirements.python("h5py", "numpy");
     Result r = python("-c", READ, file.toString(), name);
     assertThat(r.exitCode()).as("h5py failed:\n%s", r.output()).isZero();
     return new ObjectMapper().readTree(r.output());

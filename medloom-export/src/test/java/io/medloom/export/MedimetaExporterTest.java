@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.store.DatasetReader;
 import io.medloom.store.StoredSample;
+import io.medloom.testing.Requirements;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Python, and compares pixels with what MedLoom stored.
  */
 class MedimetaExporterTest {
-  static final Path PYTHON = Path.of("/usr/bin/python3");
+  static final Path PYTHON = Requirements.DEBIAN_PYTHON;
 
   // Mirrors medimeta-pytorch: index from the split line's file name, labels row i = sample i.
   static final String CHECK =
@@ -159,16 +159,9 @@ print(json.dumps(out))
     }
   }
 
-  /** Skips without Debian's Python + h5py, except on CI, where a missing peer is a failure. */
+  /** Skips without Debian's Python + h5py, except under CI, where a missing peer is a failure. */
   static JsonNode runPython() throws Exception {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    boolean usable = Files.isExecutable(PYTHON) && run("import h5py, numpy, PIL").exitCode == 0;
-    if (!usable) {
-      if (ci) {
-        throw new AssertionError(PYTHON + " with h5py, numpy and PIL is required on CI");
-      }
-      Assumptions.abort(PYTHON + " with h5py, numpy and PIL is not available");
-    }
+    Requirements.python("h5py", "numpy", "PIL");
     Path script = tmp.resolve("check_medimeta.py");
     Files.writeString(script, CHECK, StandardCharsets.UTF_8);
     Result r = run(null, script.toString(), out.toString());

@@ -1,16 +1,12 @@
 package io.medloom.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The real open datasets in {@code ../shared/data} (beside the repository). Tests that need them
  * call {@link #require(String)}: on a user's fresh clone without the folder the test is skipped;
- * under CI ({@code CI=true} or {@code MEDLOOM_REQUIRE_SHARED_DATA=true}) it fails instead, so CI
- * always runs them.
+ * under CI it fails instead, so CI always runs them ({@link Requirements} holds the rule).
  */
 public final class SharedData {
   private SharedData() {}
@@ -30,21 +26,16 @@ public final class SharedData {
     return base.resolve("../shared/data").normalize();
   }
 
+  /** Same as {@link Requirements#strict()}: the one switch for every optional requirement. */
   public static boolean required() {
-    return "true".equals(System.getenv("CI"))
-        || "true".equals(System.getenv("MEDLOOM_REQUIRE_SHARED_DATA"));
+    return Requirements.strict();
   }
 
-  /** The folder {@code name} of the shared data; skips (or, under CI, fails) when missing. */
+  /**
+   * The folder {@code name} of the shared data; skips (or, when requirements are strict, fails)
+   * when missing. Same as {@link Requirements#sharedData(String)}.
+   */
   public static Path require(String name) {
-    Path p = root().resolve(name);
-    if (!Files.isDirectory(p)) {
-      String msg = "shared data folder missing: " + p;
-      if (required()) {
-        fail(msg + " (required under CI)");
-      }
-      assumeTrue(false, msg);
-    }
-    return p;
+    return Requirements.sharedData(name);
   }
 }

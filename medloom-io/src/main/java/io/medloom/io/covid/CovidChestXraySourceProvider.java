@@ -2,6 +2,7 @@ package io.medloom.io.covid;
 
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceLocation;
 import io.medloom.core.source.SourceProvider;
 import io.medloom.core.source.SourceSpec;
 
@@ -13,8 +14,13 @@ public final class CovidChestXraySourceProvider implements SourceProvider {
   }
 
   @Override
-  public String usage() {
-    return "covid-chestxray:DIR - the COVID-19 Image Data Collection (DIR/metadata.csv + images)";
+  public SourceLocation location() {
+    return SourceLocation.DIRECTORY;
+  }
+
+  @Override
+  public String description() {
+    return "the COVID-19 Image Data Collection: metadata.csv -> multilabel finding, sex, view, clinical_notes text, patientid as the keyed patient";
   }
 
   @Override

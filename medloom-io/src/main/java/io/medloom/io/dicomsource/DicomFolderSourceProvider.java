@@ -2,8 +2,11 @@ package io.medloom.io.dicomsource;
 
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceLocation;
+import io.medloom.core.source.SourceOption;
 import io.medloom.core.source.SourceProvider;
 import io.medloom.core.source.SourceSpec;
+import java.util.List;
 
 /** Opens {@code dicom:DIR} sources. */
 public final class DicomFolderSourceProvider implements SourceProvider {
@@ -13,8 +16,18 @@ public final class DicomFolderSourceProvider implements SourceProvider {
   }
 
   @Override
-  public String usage() {
-    return "dicom:DIR - every DICOM file under DIR; one sample per frame, patients from PatientID";
+  public SourceLocation location() {
+    return SourceLocation.DIRECTORY;
+  }
+
+  @Override
+  public String description() {
+    return "every DICOM file under DIR (PixelMed when installed, ImageJ otherwise); one sample per frame, patients from PatientID; non-image objects rejected with their SOP class";
+  }
+
+  @Override
+  public List<SourceOption> options() {
+    return List.of(SourceOption.of("license", "TEXT", "licence recorded in dataset.json"));
   }
 
   @Override

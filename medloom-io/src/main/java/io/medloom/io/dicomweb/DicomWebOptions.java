@@ -53,6 +53,11 @@ record DicomWebOptions(
       Pattern.compile(
           "[A-Za-z][A-Za-z0-9]*|[0-9A-Fa-f]{8}(\\.[0-9A-Fa-f]{8}|\\.[A-Za-z][A-Za-z0-9]*)*");
 
+  /** Whether {@code name} is an option of this source or a QIDO filter it passes on. */
+  static boolean isOption(String name) {
+    return RESERVED.contains(name) || FILTER_NAME.matcher(name).matches();
+  }
+
   DicomWebOptions {
     filters = Map.copyOf(filters);
   }

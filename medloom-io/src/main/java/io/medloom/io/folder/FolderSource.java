@@ -10,12 +10,12 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.ClassFolders;
 import io.medloom.io.files.SortedFileWalk;
 import io.medloom.io.image.RasterFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,8 @@ import java.util.Optional;
  * of torchvision's ImageFolder. Each subfolder name is a class of one multiclass task (named by the
  * {@code task} option, default {@code class}). Options: {@code modality} (DICOM code, default
  * {@code OT}), {@code body_part}, {@code extension=trust-content} (read files whose extension does
- * not match their content by their content, instead of rejecting them).
+ * not match their content by their content, instead of rejecting them). A DIR that wraps the class
+ * folders in one more folder is read one level down ({@link ClassFolders}).
  *
  * <p>Each file is its own patient unless the files are named {@code PATIENT_rest.ext} and the
  * option {@code patient=prefix} is given; without patient information, images of one patient may
@@ -45,24 +46,13 @@ final class FolderSource implements Source {
   FolderSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
     this.context = context;
-    this.root = Path.of(spec.location()).toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new IOException("folder source: not a directory: " + root);
+    Path dir = Path.of(spec.location()).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("folder source: not a directory: " + dir);
     }
-    List<String> classes = new ArrayList<>();
-    try (var ds = Files.newDirectoryStream(root, Files::isDirectory)) {
-      ds.forEach(
-          p -> {
-            if (!p.getFileName().toString().startsWith(".")) {
-              classes.add(p.getFileName().toString());
-            }
-          });
-    }
-    classes.sort(null);
-    if (classes.isEmpty()) {
-      throw new IOException(
-          "folder source: " + root + " has no class subfolders (expected DIR/<class>/<image>)");
-    }
+    ClassFolders layout = ClassFolders.find(spec.kind(), dir);
+    this.root = layout.root();
+    List<String> classes = layout.classes();
     this.task =
         Task.of(
             spec.option("task", "class"),

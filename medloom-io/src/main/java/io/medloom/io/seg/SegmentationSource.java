@@ -13,6 +13,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.ClassFolders;
 import io.medloom.io.files.SortedFileWalk;
 import io.medloom.io.image.ImageFormat;
 import io.medloom.io.image.RasterFiles;
@@ -35,6 +36,8 @@ import java.util.stream.Stream;
  * separate lesions) or all are merged into one ({@code masks=merged}). A mask pixel is inside when
  * its gray value is above 127. An empty mask (a normal case) gives no region. Images are decoded at
  * full resolution so masks stay aligned. Each image is its own patient (BUSI gives no patient id).
+ * A DIR that wraps the class folders in one more folder, as BUSI unpacks, is read one level down
+ * ({@link ClassFolders}).
  */
 final class SegmentationSource implements Source {
   private final SourceSpec spec;
@@ -53,22 +56,13 @@ final class SegmentationSource implements Source {
   SegmentationSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
     this.context = context;
-    this.root = Path.of(spec.location()).toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new IOException("seg source: not a directory: " + root);
+    Path dir = Path.of(spec.location()).toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("seg source: not a directory: " + dir);
     }
-    List<String> classes;
-    try (Stream<Path> s = Files.list(root)) {
-      classes =
-          s.filter(Files::isDirectory)
-              .map(p -> p.getFileName().toString())
-              .filter(n -> !n.startsWith("."))
-              .sorted()
-              .toList();
-    }
-    if (classes.isEmpty()) {
-      throw new IOException("seg source: " + root + " has no class subfolders");
-    }
+    ClassFolders layout = ClassFolders.find(spec.kind(), dir);
+    this.root = layout.root();
+    List<String> classes = layout.classes();
     this.task =
         Task.of(
             spec.option("task", "class"),

@@ -2,8 +2,11 @@ package io.medloom.io.seg;
 
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceLocation;
+import io.medloom.core.source.SourceOption;
 import io.medloom.core.source.SourceProvider;
 import io.medloom.core.source.SourceSpec;
+import java.util.List;
 
 /** Opens {@code seg:DIR} sources. */
 public final class SegmentationSourceProvider implements SourceProvider {
@@ -13,9 +16,26 @@ public final class SegmentationSourceProvider implements SourceProvider {
   }
 
   @Override
-  public String usage() {
-    return "seg:DIR[?task=class&roi_label=lesion&masks=separate|merged&modality=US&body_part=BREAST]"
-        + " - images with <name>_mask*.png beside them, in class folders (BUSI layout)";
+  public SourceLocation location() {
+    return SourceLocation.DIRECTORY;
+  }
+
+  @Override
+  public String description() {
+    return "image/mask pairs in class folders, the BUSI layout (<class>/<name>.png + <name>_mask*.png): a multiclass task and lesion regions";
+  }
+
+  @Override
+  public List<SourceOption> options() {
+    return List.of(
+        SourceOption.of("task", "NAME", "task name (default class)"),
+        SourceOption.of("roi_label", "NAME", "label of the mask regions (default lesion)"),
+        SourceOption.of(
+            "masks",
+            "separate|merged",
+            "each mask file its own region (default), or one merged region"),
+        SourceOption.of("modality", "CODE", "DICOM modality code, e.g. US (default OT)"),
+        SourceOption.of("body_part", "TERM", "DICOM body part, e.g. BREAST"));
   }
 
   @Override

@@ -12,6 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Codec coverage beyond the golden values: what neither decoder handles, frames, header fields. */
 class DicomReaderCodecTest {
+  /**
+   * A file of the shared DICOM samples; skips without them. Call it before {@code
+   * assertThatThrownBy}, never inside its lambda, which would catch the skip.
+   */
   private static Path sample(String name) {
     return SharedData.require("dicom-samples").resolve(name);
   }
@@ -27,7 +31,8 @@ class DicomReaderCodecTest {
     "MR_small_jpeg_ls_lossless.dcm, 1.2.840.10008.1.2.4.80 (JPEG-LS Lossless)"
   })
   void unsupportedCodecsNameTheTransferSyntax(String file, String syntax) {
-    assertThatThrownBy(() -> DicomReader.read(sample(file)))
+    Path input = sample(file);
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot decode pixel data")
         .hasMessageContaining(syntax);
@@ -35,7 +40,8 @@ class DicomReaderCodecTest {
 
   @Test
   void imageJFallbackExplainsHowToGetCodecs() {
-    assertThatThrownBy(() -> DicomReader.readWithImageJ(sample("MR_small_RLE.dcm")))
+    Path input = sample("MR_small_RLE.dcm");
+    assertThatThrownBy(() -> DicomReader.readWithImageJ(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("1.2.840.10008.1.2.5 (RLE Lossless)")
         .hasMessageContaining(

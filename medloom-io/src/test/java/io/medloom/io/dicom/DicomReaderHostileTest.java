@@ -14,13 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DicomReaderHostileTest {
   @TempDir Path tmp;
 
+  /**
+   * A file of the shared DICOM samples; skips without them. Call it before {@code
+   * assertThatThrownBy}, never inside its lambda, which would catch the skip.
+   */
   private static Path sample(String name) {
     return SharedData.require("dicom-samples").resolve(name);
   }
 
   @Test
   void structuredReportIsNotAnImage() {
-    assertThatThrownBy(() -> DicomReader.read(sample("test-SR.dcm")))
+    Path input = sample("test-SR.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no pixel data")
         .hasMessageContaining("1.2.840.10008.5.1.4.1.1.88.33 (Comprehensive SR) is not an image");
@@ -28,7 +33,8 @@ class DicomReaderHostileTest {
 
   @Test
   void ecgWaveformIsNotAnImage() {
-    assertThatThrownBy(() -> DicomReader.read(sample("waveform_ecg.dcm")))
+    Path input = sample("waveform_ecg.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no pixel data")
         .hasMessageContaining("1.2.840.10008.5.1.4.1.1.9.1.1 (12-lead ECG Waveform Storage)");
@@ -36,7 +42,8 @@ class DicomReaderHostileTest {
 
   @Test
   void rtPlanIsNotAnImage() {
-    assertThatThrownBy(() -> DicomReader.read(sample("rtplan.dcm")))
+    Path input = sample("rtplan.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no pixel data")
         .hasMessageContaining("1.2.840.10008.5.1.4.1.1.481.5 (RT Plan Storage)");
@@ -44,7 +51,8 @@ class DicomReaderHostileTest {
 
   @Test
   void rtStructureSetIsNotAnImage() {
-    assertThatThrownBy(() -> DicomReader.read(sample("rtstruct.dcm")))
+    Path input = sample("rtstruct.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no pixel data")
         .hasMessageContaining("1.2.840.10008.5.1.4.1.1.481.3 (RT Structure Set Storage)");
@@ -52,7 +60,8 @@ class DicomReaderHostileTest {
 
   @Test
   void dicomdirIsNotAnImage() {
-    assertThatThrownBy(() -> DicomReader.read(sample("dicomdir/DICOMDIR")))
+    Path input = sample("dicomdir/DICOMDIR");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no pixel data")
         .hasMessageContaining("1.2.840.10008.1.3.10 (Media Storage Directory Storage (DICOMDIR))");
@@ -61,7 +70,8 @@ class DicomReaderHostileTest {
   @Test
   void truncatedFileSaysSo() {
     // MR_small with the last 62 bytes of its 8192-byte pixel data cut off.
-    assertThatThrownBy(() -> DicomReader.read(sample("MR_truncated.dcm")))
+    Path input = sample("MR_truncated.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("truncated")
         .hasMessageContaining("8192");
@@ -69,7 +79,8 @@ class DicomReaderHostileTest {
 
   @Test
   void truncatedFileSaysSoWithImageJ() {
-    assertThatThrownBy(() -> DicomReader.readWithImageJ(sample("MR_truncated.dcm")))
+    Path input = sample("MR_truncated.dcm");
+    assertThatThrownBy(() -> DicomReader.readWithImageJ(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("truncated")
         .hasMessageContaining("8130 bytes, the header needs 8192");
@@ -78,7 +89,8 @@ class DicomReaderHostileTest {
   @Test
   void fileWithoutMarkerOrDatasetStartIsNotDicom() {
     // no_meta.dcm as shipped starts with a stray 0x20 byte, so no element is where one must be.
-    assertThatThrownBy(() -> DicomReader.read(sample("no_meta.dcm")))
+    Path input = sample("no_meta.dcm");
+    assertThatThrownBy(() -> DicomReader.read(input))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not a DICOM file")
         .hasMessageContaining("first bytes: 20 08 00 05");

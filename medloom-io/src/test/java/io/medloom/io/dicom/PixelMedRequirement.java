@@ -1,24 +1,18 @@
 package io.medloom.io.dicom;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.medloom.testing.Requirements;
 
 /**
- * Tests of PixelMed-only behaviour: skipped on a machine without the Debian packages, but failed
- * under CI (CI=true), which installs them, so a broken PixelMed setup cannot pass unnoticed.
+ * Tests of PixelMed-only behaviour: skipped on a machine without the Debian packages, failed when
+ * requirements are strict (CI installs them), so a broken PixelMed setup cannot pass unnoticed.
  */
-final class PixelMedRequirement {
+public final class PixelMedRequirement {
   private PixelMedRequirement() {}
 
-  static void require() {
-    if (DicomReader.fullCodecsAvailable()) {
-      return;
-    }
-    String msg =
-        "PixelMed not found in " + PixelMedBridge.searchedDir() + "; " + DicomErrors.INSTALL_HINT;
-    if ("true".equals(System.getenv("CI"))) {
-      fail(msg + " (required under CI)");
-    }
-    assumeTrue(false, msg);
+  public static void require() {
+    Requirements.require(
+        DicomReader.fullCodecsAvailable(),
+        "PixelMed not found in " + PixelMedBridge.searchedDir(),
+        DicomErrors.INSTALL_HINT);
   }
 }

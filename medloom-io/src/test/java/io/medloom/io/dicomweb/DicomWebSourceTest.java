@@ -2,8 +2,6 @@ package io.medloom.io.dicomweb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.medloom.core.image.Raster;
 import io.medloom.core.model.Sample;
@@ -104,14 +102,7 @@ class DicomWebSourceTest {
 
   /** Compressed objects (JPEG 2000, RLE) need PixelMed; CI installs it, elsewhere we skip. */
   private static void requireCodecs() {
-    if (DicomReader.fullCodecsAvailable()) {
-      return;
-    }
-    String msg = "PixelMed (libpixelmed-java) not installed: compressed DICOM cannot be decoded";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(msg + " (required under CI)");
-    }
-    assumeTrue(false, msg);
+    io.medloom.io.dicom.PixelMedRequirement.require();
   }
 
   @Test

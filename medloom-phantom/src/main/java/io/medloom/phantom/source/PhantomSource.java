@@ -54,7 +54,16 @@ final class PhantomSource implements Source {
           "phantom source needs a count, e.g. phantom:600; got '" + spec.location() + "'", e);
     }
     checkArgument(n >= 1 && n <= 10_000_000, "phantom count must be in 1..10,000,000: %s", n);
-    int render = Integer.parseInt(spec.option("render", "320"));
+    int render;
+    try {
+      render = Integer.parseInt(spec.option("render", "320"));
+    } catch (NumberFormatException e) {
+      render = -1;
+    }
+    checkArgument(
+        render >= 128 && render <= 1024,
+        "phantom option render must be a side in pixels in 128..1024, e.g. render=320; got '%s'",
+        spec.option("render", "320"));
     this.seed = context.seed();
     this.generator = new PhantomGenerator(seed, render);
     this.slots = generator.layout(n);

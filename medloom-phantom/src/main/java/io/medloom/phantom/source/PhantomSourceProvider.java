@@ -2,8 +2,11 @@ package io.medloom.phantom.source;
 
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
+import io.medloom.core.source.SourceLocation;
+import io.medloom.core.source.SourceOption;
 import io.medloom.core.source.SourceProvider;
 import io.medloom.core.source.SourceSpec;
+import java.util.List;
 
 /** Opens {@code phantom:N} sources. */
 public final class PhantomSourceProvider implements SourceProvider {
@@ -13,9 +16,20 @@ public final class PhantomSourceProvider implements SourceProvider {
   }
 
   @Override
-  public String usage() {
-    return "phantom:N[?render=320] - N synthetic chest radiographs with masks and reports,"
-        + " seeded by --seed";
+  public SourceLocation location() {
+    return SourceLocation.COUNT;
+  }
+
+  @Override
+  public String description() {
+    return "N synthetic chest radiographs (PA and lateral, several studies per patient) with exact anatomy and lesion masks and a report written from the truth; seeded by --seed";
+  }
+
+  @Override
+  public List<SourceOption> options() {
+    return List.of(
+        SourceOption.of(
+            "render", "PIXELS", "side of the rendered film before standardizing (default 320)"));
   }
 
   @Override
