@@ -13,4 +13,13 @@ public interface SourceProvider {
   String usage();
 
   Source open(SourceSpec spec, SourceContext context) throws Exception;
+
+  /**
+   * Whether the paths of this kind's items may carry identifiers (folder names after patients,
+   * UIDs, record numbers). When true, the default, a build stores them keyed unless the source says
+   * {@code paths=clear}; a kind whose item names are synthetic says false.
+   */
+  default boolean pathsMayIdentify() {
+    return true;
+  }
 }

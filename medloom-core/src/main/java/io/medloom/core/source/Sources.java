@@ -25,6 +25,12 @@ public final class Sources {
     return byKind;
   }
 
+  /** {@link SourceProvider#pathsMayIdentify()} of a kind; true for a kind nobody provides. */
+  public static boolean pathsMayIdentify(String kind) {
+    SourceProvider p = providers().get(kind);
+    return p == null || p.pathsMayIdentify();
+  }
+
   public static Source open(SourceSpec spec, SourceContext context) throws Exception {
     SourceProvider p = providers().get(spec.kind());
     if (p == null) {

@@ -10,9 +10,11 @@ import io.medloom.core.pipeline.SplitStage;
 import io.medloom.core.pipeline.Stage;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.core.pipeline.StandardizeStage;
+import io.medloom.core.privacy.PathKeys;
 import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceItem;
+import io.medloom.core.source.Sources;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.Row;
@@ -33,15 +35,16 @@ public final class ShardComputer {
 
   /** The build's stages: split, scrub, de-identify, standardize, then the added stages in order. */
   public static Pipeline pipeline(BuildConfig cfg, byte[] secret) {
+    PathKeys paths = PathKeys.forSources(secret, cfg.sources(), Sources::pathsMayIdentify);
     List<Stage> stages =
         new ArrayList<>(
             List.of(
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
                 new ScrubTextStage(TextScrubber.standard()).asStage(),
-                new DeidentifyStage(secret).asStage(),
+                new DeidentifyStage(secret, paths).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
     BuildConfig.addedStages().stream().map(StageProvider::stage).forEach(stages::add);
-    return new Pipeline(stages);
+    return new Pipeline(stages, paths);
   }
 
   /**
@@ -83,7 +86,8 @@ public final class ShardComputer {
     try {
       read = src.read(item);
     } catch (Exception | OutOfMemoryError e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "read", Rejection.describe(e)));
+      return ItemResult.rejected(
+          pipeline.paths().stored(new Rejection(name, item.path(), "read", Rejection.describe(e))));
     }
     Outcome o = pipeline.run(item.ordinal(), name, item.path(), read);
     if (o.isRejected()) {
@@ -96,7 +100,10 @@ public final class ShardComputer {
       }
       return new ItemResult(rows, o.samples(), Optional.empty());
     } catch (RuntimeException e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "encode", Rejection.describe(e)));
+      return ItemResult.rejected(
+          pipeline
+              .paths()
+              .stored(new Rejection(name, item.path(), "encode", Rejection.describe(e))));
     }
   }
 }
