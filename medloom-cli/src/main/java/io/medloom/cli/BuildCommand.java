@@ -37,7 +37,12 @@ final class BuildCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "KIND:LOCATION[?opt=v&...]",
-      description = "A source; repeat for several.")
+      description = {
+        "A source; repeat for several. Every source takes paths=keyed|clear: original paths",
+        "are stored as keyed hashes (the default; the phantom's synthetic names stay clear),",
+        "paths=clear keeps them as they are. Credentials (auth=, token=, ...) never reach",
+        "an output file."
+      })
   List<String> sources;
 
   @Option(names = "--out", required = true, description = "Output dataset directory.")

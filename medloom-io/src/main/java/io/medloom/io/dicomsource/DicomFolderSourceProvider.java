@@ -14,7 +14,9 @@ public final class DicomFolderSourceProvider implements SourceProvider {
 
   @Override
   public String usage() {
-    return "dicom:DIR - every DICOM file under DIR; one sample per frame, patients from PatientID";
+    return "dicom:DIR[?burned_in=reject|allow] - every DICOM file under DIR; one sample per frame,"
+        + " patients from PatientID; secondary captures, ultrasound and BurnedInAnnotation=YES"
+        + " objects rejected unless burned_in=allow";
   }
 
   @Override

@@ -22,7 +22,8 @@ public final class DicomWebSourceProvider implements SourceProvider {
   public String usage() {
     return "dicomweb:BASE_URL - instances of a DICOMweb server (QIDO-RS + WADO-RS); one sample per"
         + " frame; options auth=user:password, limit=N, qido=auto|instances|hierarchy,"
-        + " transfer_syntax=*|none|UID, and QIDO filters such as Modality=CT or StudyDate=A-B";
+        + " transfer_syntax=*|none|UID, burned_in=reject|allow, and QIDO filters such as"
+        + " Modality=CT or StudyDate=A-B";
   }
 
   @Override
