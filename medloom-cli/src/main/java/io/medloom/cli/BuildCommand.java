@@ -35,7 +35,12 @@ final class BuildCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "KIND:LOCATION[?opt=v&...]",
-      description = "A source; repeat for several. The kinds and their options are listed below.")
+      description = {
+        "A source; repeat for several. The kinds and their options are listed below. Every",
+        "source also takes paths=keyed|clear: original paths are stored as keyed hashes (the",
+        "default; the phantom's synthetic names stay clear), paths=clear keeps them as they",
+        "are. Credentials (auth=, token=, ...) never reach an output file."
+      })
   List<String> sources;
 
   @Option(names = "--out", required = true, description = "Output dataset directory.")

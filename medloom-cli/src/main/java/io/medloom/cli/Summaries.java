@@ -112,6 +112,7 @@ final class Summaries {
             node.path("reason")
                 .asText()
                 .replaceFirst("^[A-Za-z]+(Exception|Error): ", "")
+                .replaceAll(io.medloom.core.privacy.PathKeys.PREFIX + "[0-9a-f]{32}", "<path>")
                 .replaceAll("(/[^\\s:,]+)+", "<path>")
                 .replaceAll("\\d+", "#");
         if (reason.length() > 110) {

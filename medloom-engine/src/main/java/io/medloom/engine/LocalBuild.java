@@ -36,6 +36,15 @@ public final class LocalBuild {
   /** Runs (or resumes, or recognises as done) the build and returns its dataset description. */
   public static DatasetInfo run(BuildConfig cfg, Progress progress) throws Exception {
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
+    try {
+      return run(cfg, dir, progress);
+    } finally {
+      dir.forgetKey(); // finished, failed or all rejected: a generated key never outlives the run
+    }
+  }
+
+  private static DatasetInfo run(BuildConfig cfg, BuildDirectory dir, Progress progress)
+      throws Exception {
     Optional<DatasetInfo> finished = dir.finishedInfo();
     if (finished.isPresent()) {
       return finished.get();

@@ -10,9 +10,11 @@ import io.medloom.core.pipeline.SplitStage;
 import io.medloom.core.pipeline.Stage;
 import io.medloom.core.pipeline.StageContext;
 import io.medloom.core.pipeline.StandardizeStage;
+import io.medloom.core.privacy.PathKeys;
 import io.medloom.core.privacy.TextScrubber;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceItem;
+import io.medloom.core.source.Sources;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.Row;
@@ -36,17 +38,18 @@ public final class ShardComputer {
    * added stages in order.
    */
   public static Pipeline pipeline(BuildConfig cfg, byte[] secret) {
+    PathKeys paths = PathKeys.forSources(secret, cfg.sources(), Sources::pathsMayIdentify);
     List<Stage> stages =
         new ArrayList<>(
             List.of(
                 new SourceScopedIds(cfg.sources()).asStage(),
                 new SplitStage(cfg.seed(), cfg.valFraction(), cfg.testFraction()).asStage(),
                 new ScrubTextStage(TextScrubber.standard()).asStage(),
-                new DeidentifyStage(secret).asStage(),
+                new DeidentifyStage(secret, paths).asStage(),
                 new StandardizeStage(cfg.size()).asStage()));
     StageContext context = StageContext.of(cfg.seed(), cfg.size());
     BuildConfig.addedStages().stream().map(p -> p.stage(context)).forEach(stages::add);
-    return new Pipeline(stages);
+    return new Pipeline(stages, paths);
   }
 
   /**
@@ -88,7 +91,8 @@ public final class ShardComputer {
     try {
       read = src.read(item);
     } catch (Exception | OutOfMemoryError e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "read", Rejection.describe(e)));
+      return ItemResult.rejected(
+          pipeline.paths().stored(new Rejection(name, item.path(), "read", Rejection.describe(e))));
     }
     Outcome o = pipeline.run(item.ordinal(), name, item.path(), read);
     if (o.isRejected()) {
@@ -101,7 +105,10 @@ public final class ShardComputer {
       }
       return new ItemResult(rows, o.samples(), Optional.empty());
     } catch (RuntimeException e) {
-      return ItemResult.rejected(new Rejection(name, item.path(), "encode", Rejection.describe(e)));
+      return ItemResult.rejected(
+          pipeline
+              .paths()
+              .stored(new Rejection(name, item.path(), "encode", Rejection.describe(e))));
     }
   }
 }

@@ -46,6 +46,16 @@ final class SparkBuild {
       }
     }
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
+    try {
+      return run(cfg, options, dir, progress);
+    } finally {
+      dir.forgetKey(); // finished, failed or all rejected: a generated key never outlives the run
+    }
+  }
+
+  private static DatasetInfo run(
+      BuildConfig cfg, Map<String, String> options, BuildDirectory dir, Progress progress)
+      throws Exception {
     Optional<DatasetInfo> finished = dir.finishedInfo();
     if (finished.isPresent()) {
       return finished.get();

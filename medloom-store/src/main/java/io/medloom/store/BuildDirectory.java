@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +30,17 @@ public final class BuildDirectory {
   private static final String BUILD_FILE = "build.json";
   private static final String KEY_FINGERPRINT_FILE = "key-fingerprint";
 
+  /**
+   * System property naming the state directory; it wins over {@code $MEDLOOM_STATE_DIR} (tests of
+   * one JVM cannot set environment variables).
+   */
+  public static final String STATE_DIR_PROPERTY = "medloom.state.dir";
+
   private final DatasetLayout layout;
   private final String configHash;
+
+  /** Deletes the generated key when the JVM exits before {@link #forgetKey()} ran (SIGTERM). */
+  private Thread keyHook;
 
   private BuildDirectory(DatasetLayout layout, String configHash) {
     this.layout = layout;
@@ -105,18 +113,24 @@ public final class BuildDirectory {
    * ~/.local/state/medloom}) in {@code build-keys/<hash of the output path>.key}, readable by the
    * owner only — so that a resumed build keys patients the same way, and a half-built folder shared
    * by mistake never carries its key. The work directory keeps only the key's fingerprint, so a
-   * resume with another key is refused instead of silently mixing two keyings. The key file is
-   * deleted when the build finishes.
+   * resume with another key is refused instead of silently mixing two keyings.
+   *
+   * <p>The key file is created owner-only and never through a link ({@link BuildKeyFile}), and it
+   * is deleted whenever the build ends in this process: finished, failed, every input rejected
+   * ({@link #forgetKey()}, which engines call in a {@code finally}), or stopped by SIGTERM / Ctrl-C
+   * (a shutdown hook). Only a kill that runs no code (SIGKILL, a power cut) leaves it, and that is
+   * the case resuming is for.
    */
-  public byte[] secret(Optional<byte[]> given) throws IOException {
+  public synchronized byte[] secret(Optional<byte[]> given) throws IOException {
     Path fingerprintFile = layout.work().resolve(KEY_FINGERPRINT_FILE);
     byte[] key;
     if (given.isPresent()) {
       key = given.get();
     } else {
       Path p = keyFile();
-      if (Files.exists(p)) {
-        key = Files.readAllBytes(p);
+      Optional<byte[]> kept = BuildKeyFile.read(p);
+      if (kept.isPresent()) {
+        key = kept.get();
       } else {
         if (Files.exists(fingerprintFile)) {
           throw new IOException(
@@ -124,20 +138,13 @@ public final class BuildDirectory {
                   + layout.root()
                   + " is gone ("
                   + p
-                  + "); patients could not be keyed as before. Delete the folder and build again,"
+                  + "): the build stopped in a way that deletes it (an error, SIGTERM, Ctrl-C)."
+                  + " Patients could not be keyed as before; delete the folder and build again,"
                   + " or pass the original --key-file");
         }
-        key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Files.createDirectories(p.getParent());
-        AtomicFiles.write(p, key);
-        try {
-          Files.setPosixFilePermissions(
-              p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: the user's home directory protection is all there is
-        }
+        key = BuildKeyFile.create(p);
       }
+      deleteOnExit(p);
     }
     String fingerprint = fingerprint(key);
     if (Files.exists(fingerprintFile)) {
@@ -154,8 +161,44 @@ public final class BuildDirectory {
     return key;
   }
 
+  /** Until {@link #forgetKey()}: a shutdown hook deletes the key when the JVM is stopped. */
+  private void deleteOnExit(Path key) {
+    if (keyHook != null) {
+      return;
+    }
+    keyHook =
+        new Thread(
+            () -> {
+              try {
+                Files.deleteIfExists(key);
+              } catch (IOException e) {
+                // the JVM is going down; nothing is left to tell
+              }
+            },
+            "medloom-build-key-cleanup");
+    Runtime.getRuntime().addShutdownHook(keyHook);
+  }
+
+  /**
+   * Deletes the generated key file of this build (a no-op with {@code --key-file}, whose key
+   * belongs to the user). Engines call it when a build ends, however it ends; a re-run after that
+   * cannot resume an unfinished build unless it was keyed with {@code --key-file}.
+   */
+  public synchronized void forgetKey() throws IOException {
+    if (keyHook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(keyHook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook deletes the file itself
+    }
+    keyHook = null;
+    Files.deleteIfExists(keyFile());
+  }
+
   private Path keyFile() {
-    String base = System.getenv("MEDLOOM_STATE_DIR");
+    String base = System.getProperty(STATE_DIR_PROPERTY, System.getenv("MEDLOOM_STATE_DIR"));
     Path dir =
         base != null && !base.isBlank()
             ? Path.of(base)

@@ -32,9 +32,6 @@ import java.util.stream.Stream;
 public final class DatasetVerifier {
   private static final int MAX_REPORTED_PER_CHECK = 20;
 
-  /** Identifier tokens keep letters, digits and the joiners ids use (-, _, .). */
-  private static final Pattern TOKEN_SPLIT = Pattern.compile("[^A-Za-z0-9_.\\-]+");
-
   private static final Pattern KEY =
       Pattern.compile("[0-9a-f]{" + DeidentifyStage.KEY_HEX_LENGTH + "}");
 
@@ -48,15 +45,10 @@ public final class DatasetVerifier {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Integer> perCheck = new HashMap<>();
 
-  private final java.util.Set<String> rawIdentifiers;
+  private final IdentifierScan rawIdentifiers;
 
   private DatasetVerifier(java.util.Set<String> rawIdentifiers) {
-    this.rawIdentifiers = new java.util.HashSet<>();
-    for (String id : rawIdentifiers) {
-      if (id.strip().length() >= MIN_IDENTIFIER_LENGTH) {
-        this.rawIdentifiers.add(id.strip());
-      }
-    }
+    this.rawIdentifiers = new IdentifierScan(rawIdentifiers);
   }
 
   public static Report verify(Path root) throws IOException {
@@ -64,15 +56,16 @@ public final class DatasetVerifier {
   }
 
   /**
-   * Verifies, and also searches every string column of every row for the given identifiers in clear
-   * (the raw patient/study ids of the source the dataset was built from).
+   * Verifies, and also searches every string of every row, of {@code rejects.jsonl} and of {@code
+   * dataset.json} for the given identifiers in clear (the raw identifiers of the source the dataset
+   * was built from), inside longer strings too; see {@link IdentifierScan} for the rules.
    */
   public static Report verify(Path root, java.util.Set<String> rawIdentifiers) throws IOException {
     return new DatasetVerifier(rawIdentifiers).run(root, Optional.empty());
   }
 
   /** Shorter ids ("5", "17") would match ordinary numbers everywhere, so they are not searched. */
-  public static final int MIN_IDENTIFIER_LENGTH = 4;
+  public static final int MIN_IDENTIFIER_LENGTH = IdentifierScan.MIN_LENGTH;
 
   /**
    * Verifies a dataset a build has written but not yet marked finished: every check of {@link
@@ -94,6 +87,9 @@ public final class DatasetVerifier {
       DatasetInfo info = reader.info();
       checkFiles(layout, sums.isPresent() ? sums.get() : successSums(layout));
       long rows = checkTables(reader, info, layout);
+      if (!rawIdentifiers.isEmpty()) {
+        RawIdentifierCheck.files(layout, rawIdentifiers, this::problem);
+      }
       return new Report(List.copyOf(problems), rows, info.counts());
     } catch (SQLException e) {
       problem("read", "cannot query the samples: " + e.getMessage());
@@ -263,21 +259,7 @@ public final class DatasetVerifier {
                 id + ": patient/study key is not a keyed hash: '" + s.patientKey() + "'");
           }
           if (!rawIdentifiers.isEmpty()) {
-            for (String text :
-                List.of(
-                    s.originalPath(),
-                    s.textsJson(),
-                    s.roisJson(),
-                    s.labelsJson(),
-                    s.source(),
-                    s.view(),
-                    s.bodyPart())) {
-              for (String token : TOKEN_SPLIT.split(text)) {
-                if (rawIdentifiers.contains(token)) {
-                  problem("privacy", id + ": the raw identifier '" + token + "' appears in clear");
-                }
-              }
-            }
+            RawIdentifierCheck.row(s, rawIdentifiers, this::problem);
           }
           for (Pattern p : identifiers) {
             for (String text : List.of(s.originalPath(), s.textsJson(), s.roisJson(), s.source())) {

@@ -70,7 +70,8 @@ public record DatasetInfo(
     public SourceRecord {
       notBlank(kind, "source kind");
       notBlank(location, "source location");
-      options = Collections.unmodifiableMap(new TreeMap<>(options));
+      // Credentials (auth=user:password, tokens) never reach dataset.json, whoever builds it.
+      options = io.medloom.core.source.SourceSpec.redact(options);
       notNull(counts, "source counts");
     }
   }

@@ -310,12 +310,18 @@ public record Sample(
 
   /** Replaces identifiers in clear by their keyed hashes. */
   public Sample deidentified(String newPatientKey, String newStudyKey) {
+    return deidentified(newPatientKey, newStudyKey, originalPath);
+  }
+
+  /** Replaces identifiers in clear by their keyed hashes, and the path by its stored form. */
+  public Sample deidentified(String newPatientKey, String newStudyKey, String storedPath) {
     notBlank(newPatientKey, "patient key");
     notBlank(newStudyKey, "study key");
+    notNull(storedPath, "stored path");
     return new Sample(
         id,
         source,
-        originalPath,
+        storedPath,
         Optional.empty(),
         newPatientKey,
         newStudyKey,

@@ -4,6 +4,7 @@ import static io.medloom.core.Checks.notNull;
 
 import io.medloom.core.model.Rejection;
 import io.medloom.core.model.Sample;
+import io.medloom.core.privacy.PathKeys;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +14,26 @@ import java.util.List;
  */
 public final class Pipeline {
   private final List<Stage> stages;
+  private final PathKeys paths;
 
+  /** Stages whose rejections keep the input's path as given. */
   public Pipeline(List<Stage> stages) {
+    this(stages, PathKeys.asGiven());
+  }
+
+  /** Stages whose rejections store the input's path as {@code paths} says (as samples do). */
+  public Pipeline(List<Stage> stages, PathKeys paths) {
     this.stages = List.copyOf(notNull(stages, "stages"));
+    this.paths = notNull(paths, "paths");
   }
 
   public List<Stage> stages() {
     return stages;
+  }
+
+  /** How this pipeline's rejections (and the runner's read failures) store input paths. */
+  public PathKeys paths() {
+    return paths;
   }
 
   /** Runs every stage over the samples read from one input. */
@@ -34,7 +48,9 @@ public final class Pipeline {
           // OOM from one absurd input (e.g. a decompression bomb slipping past checks) must not
           // take the build down; the heap is released as soon as this input's data is dropped.
           return Outcome.rejected(
-              ordinal, new Rejection(source, originalPath, stage.name(), Rejection.describe(e)));
+              ordinal,
+              paths.stored(
+                  new Rejection(source, originalPath, stage.name(), Rejection.describe(e))));
         }
       }
       current = next;

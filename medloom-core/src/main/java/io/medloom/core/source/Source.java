@@ -41,11 +41,14 @@ public interface Source {
   }
 
   /**
-   * The raw patient and study identifiers of this source, when they can be listed without reading
-   * the images (e.g. an id column of a CSV), so that {@code verify --identifiers-from} can search a
-   * built dataset for any of them in clear. Empty when the source cannot tell cheaply or has none.
+   * The raw identifiers of this source (patient ids and names, study, series and instance UIDs,
+   * accession numbers), when they can be listed without decoding the images (an id column of a CSV,
+   * the headers of DICOM files), so that {@code verify --identifiers-from} can search a built
+   * dataset for any of them in clear. Empty when the source cannot tell or has none.
+   *
+   * @throws IOException when the source cannot be listed (a server that does not answer)
    */
-  default java.util.Set<String> identifiers() {
+  default java.util.Set<String> identifiers() throws IOException {
     return java.util.Set.of();
   }
 

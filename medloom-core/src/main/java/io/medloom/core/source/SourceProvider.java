@@ -10,6 +10,9 @@ import java.util.List;
  * Sources#check} checks a spec against.
  */
 public interface SourceProvider {
+  /** The option every source takes: {@code paths=keyed|clear} for its original paths. */
+  String PATHS_OPTION = "paths";
+
   /** The kind in {@code KIND:LOCATION}, e.g. {@code phantom}. */
   String kind();
 
@@ -36,6 +39,9 @@ public interface SourceProvider {
    * with open-ended options (filters named by DICOM keywords) widens this.
    */
   default boolean acceptsOption(String name) {
+    if (name.equals(PATHS_OPTION)) {
+      return true; // every source: keyed (default) or clear original paths
+    }
     List<SourceOption> declared = options();
     return declared.isEmpty() || declared.stream().anyMatch(o -> o.matches(name));
   }
@@ -46,4 +52,13 @@ public interface SourceProvider {
   }
 
   Source open(SourceSpec spec, SourceContext context) throws Exception;
+
+  /**
+   * Whether the paths of this kind's items may carry identifiers (folder names after patients,
+   * UIDs, record numbers). When true, the default, a build stores them keyed unless the source says
+   * {@code paths=clear}; a kind whose item names are synthetic says false.
+   */
+  default boolean pathsMayIdentify() {
+    return true;
+  }
 }

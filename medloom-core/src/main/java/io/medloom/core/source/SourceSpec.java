@@ -14,9 +14,16 @@ import java.util.TreeMap;
  * {@code folder:/data/busi?modality=US}.
  */
 public record SourceSpec(String kind, String location, Map<String, String> options) {
-  /** Options whose values are credentials. */
-  public static final java.util.Set<String> SECRET_OPTIONS =
-      java.util.Set.of("auth", "password", "token");
+  /**
+   * Words that make an option a credential when its name contains one (case-insensitive): {@code
+   * auth}, {@code api_key}, {@code Token}, {@code client_secret}, {@code PASSWORD}, ... Such values
+   * are shown as {@value #MASK} in logs, errors and {@code dataset.json}.
+   */
+  public static final java.util.List<String> SECRET_WORDS =
+      java.util.List.of("auth", "token", "password", "passwd", "secret", "key", "credential");
+
+  /** What a secret option's value is replaced with wherever the spec is shown. */
+  public static final String MASK = "***";
 
   public SourceSpec {
     notBlank(kind, "source kind");
@@ -29,7 +36,7 @@ public record SourceSpec(String kind, String location, Map<String, String> optio
     checkArgument(
         colon > 0 && colon < text.length() - 1,
         "source must look like KIND:LOCATION[?opt=v&...], e.g. phantom:600 or folder:DIR; got '%s'",
-        text);
+        redact(text));
     String kind = text.substring(0, colon);
     String rest = text.substring(colon + 1);
     Map<String, String> opts = new TreeMap<>();
@@ -40,7 +47,7 @@ public record SourceSpec(String kind, String location, Map<String, String> optio
           continue;
         }
         int eq = pair.indexOf('=');
-        checkArgument(eq > 0, "source option must be name=value: '%s' in '%s'", pair, text);
+        checkArgument(eq > 0, "source option must be name=value: '%s' in '%s'", pair, redact(text));
         opts.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
       }
       rest = rest.substring(0, q);
@@ -68,9 +75,50 @@ public record SourceSpec(String kind, String location, Map<String, String> optio
     }
     StringBuilder sb = new StringBuilder(name()).append('?');
     // Credentials never reach logs, dataset.json or config hashes in clear.
-    options.forEach(
-        (k, v) ->
-            sb.append(k).append('=').append(SECRET_OPTIONS.contains(k) ? "***" : v).append('&'));
+    redactedOptions().forEach((k, v) -> sb.append(k).append('=').append(v).append('&'));
     return sb.substring(0, sb.length() - 1);
+  }
+
+  /** True when the option's value is a credential (its name contains a {@link #SECRET_WORDS}). */
+  public static boolean isSecret(String option) {
+    String lower = option.toLowerCase(java.util.Locale.ROOT);
+    return SECRET_WORDS.stream().anyMatch(lower::contains);
+  }
+
+  /** The options with every credential's value replaced by {@value #MASK}. */
+  public Map<String, String> redactedOptions() {
+    return redact(options);
+  }
+
+  /** {@code options} with every credential's value replaced by {@value #MASK}. */
+  public static Map<String, String> redact(Map<String, String> options) {
+    Map<String, String> out = new TreeMap<>();
+    options.forEach((k, v) -> out.put(k, isSecret(k) ? MASK : v));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * A spec as the user typed it, with the value of every {@code name=value} pair whose name is a
+   * credential masked: for error messages about specs that do not parse.
+   */
+  public static String redact(String text) {
+    int q = text.indexOf('?');
+    if (q < 0) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.substring(0, q + 1));
+    String[] pairs = text.substring(q + 1).split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      String pair = pairs[i];
+      int eq = pair.indexOf('=');
+      sb.append(
+          eq > 0 && isSecret(decode(pair.substring(0, eq)))
+              ? pair.substring(0, eq + 1) + MASK
+              : pair);
+      if (i < pairs.length - 1) {
+        sb.append('&');
+      }
+    }
+    return sb.toString();
   }
 }

@@ -28,6 +28,12 @@ public final class Sources {
     return byKind;
   }
 
+  /** {@link SourceProvider#pathsMayIdentify()} of a kind; true for a kind nobody provides. */
+  public static boolean pathsMayIdentify(String kind) {
+    SourceProvider p = providers().get(kind);
+    return p == null || p.pathsMayIdentify();
+  }
+
   /**
    * Checks what can be checked without reading: the kind is known, every option is one of the
    * kind's, and the location is of the right sort and exists. Cheap, so a build calls it for every

@@ -43,7 +43,8 @@ record CsvOptions(
           "body_part",
           "view",
           "extension",
-          "license");
+          "license",
+          "paths");
   private static final List<String> PREFIXES = List.of("classes.", "separator.", "text.");
 
   /**

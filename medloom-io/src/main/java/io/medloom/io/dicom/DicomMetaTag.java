@@ -22,6 +22,7 @@ enum DicomMetaTag {
   InstanceNumber(0x0020, 0x0013),
   ImagePositionPatient(0x0020, 0x0032),
   PixelSpacing(0x0028, 0x0030),
+  BurnedInAnnotation(0x0028, 0x0301),
   TransferSyntaxUID(0x0002, 0x0010);
 
   final int group;

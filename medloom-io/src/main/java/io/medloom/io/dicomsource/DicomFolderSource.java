@@ -6,6 +6,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.dicom.DicomHeaders;
 import io.medloom.io.dicom.DicomImage;
 import io.medloom.io.dicom.DicomReader;
 import io.medloom.io.files.SortedFileWalk;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code dicom:DIR} — every file under DIR (any name; DICOM files often have no extension) read as
@@ -38,6 +41,7 @@ final class DicomFolderSource implements Source {
     if (!Files.isDirectory(root)) {
       throw new IOException("dicom source: not a directory: " + root);
     }
+    BurnedInText.allowed(spec); // an unknown burned_in value fails here, not on every file
   }
 
   @Override
@@ -69,6 +73,28 @@ final class DicomFolderSource implements Source {
       items.add(new SourceItem(items.size(), rel, e.problem()));
     }
     return items.iterator();
+  }
+
+  /**
+   * The identifiers in every file's header (see {@link DicomIdentifiers}), read without decoding
+   * pixels. Files that are not DICOM are skipped: a build rejects them without reading any
+   * identifier from them.
+   */
+  @Override
+  public Set<String> identifiers() {
+    Set<String> ids = new TreeSet<>();
+    for (Iterator<SourceItem> it = items(); it.hasNext(); ) {
+      SourceItem item = it.next();
+      if (item.problem().isPresent()) {
+        continue;
+      }
+      try {
+        DicomIdentifiers.collect(DicomHeaders.read(root.resolve(item.path())), ids);
+      } catch (IOException e) {
+        // not DICOM, or a header nothing can parse: the build rejects the file too
+      }
+    }
+    return ids;
   }
 
   @Override

@@ -22,12 +22,18 @@ public final class DicomFolderSourceProvider implements SourceProvider {
 
   @Override
   public String description() {
-    return "every DICOM file under DIR (PixelMed when installed, ImageJ otherwise); one sample per frame, patients from PatientID; non-image objects rejected with their SOP class";
+    return "every DICOM file under DIR (PixelMed when installed, ImageJ otherwise); one sample per frame, patients from PatientID; non-image objects rejected with their SOP class, objects that may show burned-in text unless burned_in=allow";
   }
 
   @Override
   public List<SourceOption> options() {
-    return List.of(SourceOption.of("license", "TEXT", "licence recorded in dataset.json"));
+    return List.of(
+        SourceOption.of("license", "TEXT", "licence recorded in dataset.json"),
+        SourceOption.of(
+            "burned_in",
+            "reject|allow",
+            "secondary captures, ultrasound and BurnedInAnnotation=YES objects may show text in"
+                + " their pixels: rejected unless allow (default reject)"));
   }
 
   @Override

@@ -44,7 +44,7 @@ record DicomWebOptions(
 
   /** Options this source interprets itself; every other option is a QIDO filter. */
   private static final Set<String> RESERVED =
-      Set.of("auth", "limit", "qido", "transfer_syntax", "license");
+      Set.of("auth", "limit", "qido", "transfer_syntax", "license", "paths", "burned_in");
 
   /**
    * A DICOM keyword (StudyDate), a tag (00080020) or a sequence path; QIDO flags (fuzzymatching).
@@ -87,8 +87,8 @@ record DicomWebOptions(
         throw new IllegalArgumentException(
             "dicomweb option '"
                 + e.getKey()
-                + "' is neither an option (auth, limit, qido, transfer_syntax, license) nor a"
-                + " DICOM keyword or tag to filter on");
+                + "' is neither an option (auth, limit, qido, transfer_syntax, license, paths,"
+                + " burned_in) nor a DICOM keyword or tag to filter on");
       }
       filters.put(e.getKey(), e.getValue());
     }

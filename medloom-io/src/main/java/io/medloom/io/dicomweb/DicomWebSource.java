@@ -8,6 +8,8 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.dicom.DicomImage;
 import io.medloom.io.dicom.DicomReader;
+import io.medloom.io.dicomsource.BurnedInText;
+import io.medloom.io.dicomsource.DicomIdentifiers;
 import io.medloom.io.dicomsource.DicomSamples;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code dicomweb:BASE_URL} — the instances of a DICOMweb server (a PACS, Orthanc, ...), found with
@@ -41,6 +45,7 @@ final class DicomWebSource implements Source {
     this.spec = spec;
     this.context = context;
     this.options = DicomWebOptions.parse(spec);
+    BurnedInText.allowed(spec); // an unknown burned_in value fails here, not on every instance
     this.client = new DicomWebClient(options.authorization(), BACKOFF_MILLIS);
   }
 
@@ -110,6 +115,29 @@ final class DicomWebSource implements Source {
     return listing.iterator();
   }
 
+  /**
+   * The UIDs of every listed instance, and the PatientID, PatientName and AccessionNumber of each
+   * of their studies (one QIDO-RS study query per study); see {@link DicomIdentifiers}.
+   */
+  @Override
+  public Set<String> identifiers() throws IOException {
+    Set<String> ids = new TreeSet<>();
+    Set<String> studies = new TreeSet<>();
+    for (Iterator<SourceItem> it = items(); it.hasNext(); ) {
+      SourceItem item = it.next();
+      if (item.problem().isEmpty()) {
+        InstanceRef ref = InstanceRef.ofPath(item.path());
+        ids.addAll(List.of(ref.study(), ref.series(), ref.instance()));
+        studies.add(ref.study());
+      }
+    }
+    QidoLister qido = new QidoLister(client, options);
+    for (String study : studies) {
+      DicomIdentifiers.collect(qido.studyAttributes(study), ids);
+    }
+    return ids;
+  }
+
   @Override
   public List<Sample> read(SourceItem item) throws Exception {
     if (item.problem().isPresent()) {
@@ -160,7 +188,8 @@ final class DicomWebSource implements Source {
     }
   }
 
-  private List<Sample> samples(SourceItem item, InstanceRef ref, DicomImage img) {
+  private List<Sample> samples(SourceItem item, InstanceRef ref, DicomImage img)
+      throws IOException {
     // The study falls back to the UID QIDO gave, which is the same attribute.
     return DicomSamples.of(spec, item.path(), img, "dicomweb:" + item.path(), ref.study());
   }

@@ -42,6 +42,10 @@ public final class DicomWebSourceProvider implements SourceProvider {
             "transfer_syntax", "*|none|UID", "transfer syntax asked of WADO-RS (default *)"),
         SourceOption.of("license", "TEXT", "licence recorded in dataset.json"),
         SourceOption.of(
+            "burned_in",
+            "reject|allow",
+            "objects that may show burned-in text (SC, US, BurnedInAnnotation=YES): default reject"),
+        SourceOption.of(
             "KEYWORD",
             "VALUE",
             "a QIDO filter on a DICOM keyword or tag, e.g. Modality=CT or StudyDate=20200101-20201231"));

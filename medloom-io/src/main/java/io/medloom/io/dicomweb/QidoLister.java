@@ -22,6 +22,10 @@ final class QidoLister {
   private static final String STUDY = "0020000D";
   private static final String SERIES = "0020000E";
   private static final String SOP_INSTANCE = "00080018";
+  private static final String PATIENT_ID = "00100020";
+  private static final String PATIENT_NAME = "00100010";
+  private static final String ACCESSION = "00080050";
+  private static final String STUDY_KEYWORD = "StudyInstanceUID";
 
   /** A QIDO answer is JSON metadata, not pixels; far below any sane page of results. */
   private static final long MAX_JSON_BYTES = 256L * 1024 * 1024;
@@ -88,6 +92,29 @@ final class QidoLister {
       }
     }
     return out;
+  }
+
+  /**
+   * The patient attributes of one study (QIDO-RS {@code /studies?StudyInstanceUID=}), keyword to
+   * value: PatientID, PatientName and AccessionNumber are among the attributes every server returns
+   * for a study query (PS3.18 Table 10.6.3-3).
+   */
+  Map<String, String> studyAttributes(String study) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode n : query(url("studies", Map.of(STUDY_KEYWORD, safe(study))))) {
+      value(n, PATIENT_ID).ifPresent(v -> out.put("PatientID", v));
+      value(n, PATIENT_NAME).ifPresent(v -> out.put("PatientName", v));
+      value(n, ACCESSION).ifPresent(v -> out.put("AccessionNumber", v));
+    }
+    return out;
+  }
+
+  /** The first value of an attribute in DICOM JSON; a person name's alphabetic form. */
+  private static java.util.Optional<String> value(JsonNode dataset, String tag) {
+    JsonNode v = dataset.path(tag).path("Value").path(0);
+    String text =
+        v.isObject() ? v.path("Alphabetic").asText("") : v.isValueNode() ? v.asText() : "";
+    return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(text.trim());
   }
 
   /** All pages of one query; stops at a short page or when the server ignores the paging. */

@@ -167,7 +167,7 @@ class DicomWebSourceTest {
   @Test
   void readsEveryInstanceOneSamplePerFrameWithTheFilesPatientIds() throws Exception {
     requireCodecs();
-    Source s = open("");
+    Source s = open("?burned_in=allow"); // SC_rgb_rle_2frame is a secondary capture
     Map<String, Integer> framesBySop = new HashMap<>();
     for (SourceItem item : items(s)) {
       List<Sample> read = s.read(item);
@@ -184,6 +184,34 @@ class DicomWebSourceTest {
         .isEqualTo(2);
     assertThat(framesBySop.get(header(samples.resolve("rtdose.dcm")).get("SOPInstanceUID")))
         .isEqualTo(15);
+  }
+
+  @Test
+  void aSecondaryCaptureIsRejectedByDefaultForTheTextItsPixelsMayCarry() throws Exception {
+    requireCodecs();
+    String sc = header(samples.resolve("SC_rgb_rle_2frame.dcm")).get("SOPInstanceUID");
+    Source s = open("");
+    SourceItem item = items(s).stream().filter(i -> sop(i).equals(sc)).findFirst().orElseThrow();
+    assertThatThrownBy(() -> s.read(item))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Secondary Capture")
+        .hasMessageContaining("burned_in=allow");
+  }
+
+  @Test
+  void identifiersAreTheUidsAndPatientAttributesOfEveryListedInstance() throws Exception {
+    java.util.Set<String> ids = open("").identifiers();
+    for (String f : List.of("CT_small.dcm", "MR_small.dcm", "rtdose.dcm")) {
+      Map<String, String> meta = header(samples.resolve(f));
+      assertThat(ids)
+          .as(f)
+          .contains(
+              meta.get("PatientID"),
+              meta.get("StudyInstanceUID"),
+              meta.get("SeriesInstanceUID"),
+              meta.get("SOPInstanceUID"));
+    }
+    assertThat(ids).contains(header(samples.resolve("CT_small.dcm")).get("PatientName"));
   }
 
   @Test

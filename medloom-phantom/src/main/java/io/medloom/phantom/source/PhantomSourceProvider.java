@@ -36,4 +36,10 @@ public final class PhantomSourceProvider implements SourceProvider {
   public Source open(SourceSpec spec, SourceContext context) {
     return new PhantomSource(spec, context);
   }
+
+  /** Item names carry the seed and an index only (see {@link PhantomSource#items()}). */
+  @Override
+  public boolean pathsMayIdentify() {
+    return false;
+  }
 }
