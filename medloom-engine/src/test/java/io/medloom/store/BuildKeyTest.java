@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.medloom.core.source.SourceSpec;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.Progress;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
+import io.medloom.core.Progress;
 import io.medloom.testing.BadImages;
 import java.io.IOException;
 import java.nio.file.FileSystems;
