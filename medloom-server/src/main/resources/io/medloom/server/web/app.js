@@ -255,10 +255,13 @@ function reviewButtons(s, target, before, noCorrect) {
       if (target.type === 'text') {
         const t = prompt('Corrected text', before.text); if (t === null) return;
         body.after = { text: t };
+      } else if (target.type === 'label' && before.index < 0) {
+        // Multilabel: the positive classes by name; the server checks each against the task.
+        const t = prompt('Corrected classes, comma-separated names (empty: none)', before.name); if (t === null) return;
+        body.after = { names: t.split(',').map(x => x.trim()).filter(x => x) };
       } else if (target.type === 'label') {
-        const t = prompt('Corrected label as index,name (e.g. 1,malignant)', before.index + ',' + before.name); if (t === null) return;
-        const comma = t.indexOf(',');
-        body.after = { index: Number(t.slice(0, comma)), name: t.slice(comma + 1).trim() };
+        const t = prompt('Corrected class: its index or its name', before.name); if (t === null) return;
+        body.after = /^\s*\d+\s*$/.test(t) ? { index: Number(t) } : { name: t.trim() };
       } else if (target.type === 'roi') {
         const t = prompt('Corrected box x0,y0,x1,y1', before.box.join(',')); if (t === null) return;
         body.after = { box: t.split(',').map(Number), label: before.label };

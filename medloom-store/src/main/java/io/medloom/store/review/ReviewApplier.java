@@ -155,6 +155,24 @@ public final class ReviewApplier {
     return Optional.of(out);
   }
 
+  /**
+   * The corrected label in the form the viewer logs it: single-label {@code {index, name}} (index
+   * and indices both move), multilabel {@code {indices, name}}, regression {@code {value}}.
+   */
+  private static Label corrected(Label l, JsonNode after) {
+    String name = after.path("name").asText(l.name());
+    if (l.index() >= 0) {
+      int index = after.path("index").asInt(l.index());
+      return new Label(l.task(), index, List.of(index), name, l.value());
+    }
+    if (after.path("indices").isArray()) {
+      List<Integer> indices = new ArrayList<>();
+      after.path("indices").forEach(i -> indices.add(i.asInt()));
+      return new Label(l.task(), -1, indices, name, l.value());
+    }
+    return new Label(l.task(), -1, l.indices(), name, after.path("value").asDouble(l.value()));
+  }
+
   private static Optional<Sample> label(Sample s, Review r) {
     String task = r.target().task();
     if (s.labels().stream().noneMatch(l -> l.task().equals(task))) {
@@ -165,11 +183,7 @@ public final class ReviewApplier {
       if (!l.task().equals(task) || r.action().equals("accept")) {
         labels.add(l);
       } else if (r.action().equals("correct")) {
-        int index = r.after().path("index").asInt(l.index());
-        // A single-label class carries its index in indices too; multi-label keeps its list.
-        List<Integer> indices = l.index() >= 0 ? List.of(index) : l.indices();
-        labels.add(
-            new Label(task, index, indices, r.after().path("name").asText(l.name()), l.value()));
+        labels.add(corrected(l, r.after()));
       }
     }
     return Optional.of(s.withLabels(labels));
