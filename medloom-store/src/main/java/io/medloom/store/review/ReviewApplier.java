@@ -38,6 +38,12 @@ public final class ReviewApplier {
     }
     last.values()
         .forEach(r -> bySample.computeIfAbsent(r.sampleId(), k -> new ArrayList<>()).add(r));
+    // Texts first: a text decision names the wording the reviewer saw, which a region decision
+    // of the same sample may take away (a moved box drops its generated descriptions).
+    bySample
+        .values()
+        .forEach(
+            l -> l.sort(java.util.Comparator.comparing(r -> !r.target().type().equals("text"))));
   }
 
   public Stage stage() {
@@ -101,16 +107,21 @@ public final class ReviewApplier {
     }
     if (r.target().kind().equals("desc.roi") && !r.action().equals("accept")) {
       // desc.full repeats each region sentence: it must not keep what the expert took out.
-      String replacement = r.action().equals("correct") ? r.after().path("text").asText() : "";
-      for (int i = 0; i < texts.size(); i++) {
-        Text t = texts.get(i);
-        if (t.kind().equals("desc.full") && t.text().contains(shown)) {
-          String edited = t.text().replace(shown, replacement).replaceAll(" {2,}", " ").strip();
-          texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
-        }
-      }
+      removeFromFull(
+          texts, shown, r.action().equals("correct") ? r.after().path("text").asText() : "");
     }
     return Optional.of(s.withTexts(texts));
+  }
+
+  /** Replaces a region sentence inside every {@code desc.full} (the edit makes it annotator's). */
+  private static void removeFromFull(List<Text> texts, String sentence, String replacement) {
+    for (int i = 0; i < texts.size(); i++) {
+      Text t = texts.get(i);
+      if (t.kind().equals("desc.full") && t.text().contains(sentence)) {
+        String edited = t.text().replace(sentence, replacement).replaceAll(" {2,}", " ").strip();
+        texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
+      }
+    }
   }
 
   private static Optional<Sample> roi(Sample s, Review r) {
@@ -120,6 +131,7 @@ public final class ReviewApplier {
       return Optional.empty();
     }
     List<Roi> rois = new ArrayList<>();
+    boolean moved = false;
     for (Roi x : s.rois()) {
       if (!x.id().equals(id)) {
         rois.add(x);
@@ -133,6 +145,7 @@ public final class ReviewApplier {
         int h = s.image().map(i -> i.height()).orElse(box.y1());
         double area = (double) (box.x1() - box.x0()) * (box.y1() - box.y0()) / ((double) w * h);
         String label = r.after().path("label").asText(x.label());
+        moved = !box.equals(x.box());
         rois.add(
             new Roi(
                 x.id(),
@@ -150,6 +163,18 @@ public final class ReviewApplier {
       // Texts about a rejected region go with it.
       List<Text> texts = new ArrayList<>(s.texts());
       texts.removeIf(t -> t.roiId().orElse("").equals(id));
+      out = out.withTexts(texts);
+    } else if (moved) {
+      // Generated descriptions of the old box say where it was; annotate describes the new one
+      // (when the box already is where the expert put it, nothing moves and they stay).
+      List<Text> texts = new ArrayList<>(s.texts());
+      for (Text t : s.texts()) {
+        boolean generated = t.origin().startsWith("composer") || t.origin().startsWith("llm:");
+        if (generated && t.kind().equals("desc.roi") && t.roiId().orElse("").equals(id)) {
+          texts.remove(t);
+          removeFromFull(texts, t.text(), "");
+        }
+      }
       out = out.withTexts(texts);
     }
     return Optional.of(out);
