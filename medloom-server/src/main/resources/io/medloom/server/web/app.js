@@ -285,7 +285,7 @@ function setStatus(msg, bad) {
 async function review() {
   if (!state.review) { main(el('p', {}, 'Review is off: start the server with --review.')); return; }
   const list = el('div', { id: 'queue' });
-  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence.'), credentialForm(), list);
+  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence (in brackets: the word that is closest to changing).'), credentialForm(), list);
   const page = await api('/api/review/queue?limit=50');
   list.append(el('p', { id: 'queue-total' }, `${page.total} items waiting`));
   for (const it of page.items) {
@@ -294,7 +294,7 @@ async function review() {
     list.append(el('div', { class: 'queue-item', 'data-sample': it.sample_id },
       el('a', { href: '#/sample/' + encodeURIComponent(it.sample_id) + '?' + q({ dataset: it.dataset }) }, el('img', { src: imageUrl(it.sample_id, it.dataset), alt: '' })),
       el('div', {},
-        el('div', {}, el('b', {}, it.target.type === 'text' ? it.target.kind : 'region ' + it.target.roi_id), ` · ${it.origin} · confidence ${Number(it.confidence).toFixed(2)}`),
+        el('div', {}, el('b', {}, it.target.type === 'text' ? it.target.kind : 'region ' + it.target.roi_id), ` · ${it.origin} · confidence ${Number(it.confidence).toFixed(2)}` + (it.doubt ? ` (${it.doubt})` : '')),
         el('div', { class: 'body' }, it.value),
         it.problems.map(p => el('div', { class: 'problem' }, p)),
         reviewButtons(s, it.target, before, it.target.type === 'roi'))));
