@@ -398,9 +398,7 @@ public final class DatasetVerifier {
     java.util.Set<String> ruledOut = RegionTextCheck.ruledOut(triplets);
     StoredLocations places = new StoredLocations(s, rois);
     for (JsonNode t : texts) {
-      String origin = t.path("origin").asText();
-      if (!"desc.roi".equals(t.path("kind").asText())
-          || !(origin.startsWith("composer") || origin.startsWith("llm:"))) {
+      if (!"desc.roi".equals(t.path("kind").asText())) {
         continue;
       }
       String roiId = t.path("roi_id").asText("");
@@ -409,6 +407,10 @@ public final class DatasetVerifier {
         problem(
             "texts",
             id + ": desc.roi names region '" + roiId + "', which the sample does not have");
+        continue;
+      }
+      String origin = t.path("origin").asText();
+      if (!origin.startsWith("composer") && !origin.startsWith("llm:")) {
         continue;
       }
       Optional<io.medloom.core.image.RegionLocation.Location> where;
