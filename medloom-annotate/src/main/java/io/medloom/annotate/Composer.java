@@ -64,11 +64,11 @@ public final class Composer {
         roiSentences.add(desc);
       } else {
         rejected++;
-      }
-      String look = look(label, a);
-      // Two regions of one finding look alike often; the full text says so once.
-      if (!look.isEmpty() && !looks.contains(look) && ConsistencyCheck.agrees(look, a)) {
-        looks.add(look);
+        // The region sentence carries the appearance; without it the full text says it once here.
+        String look = look(label, a);
+        if (!look.isEmpty() && !looks.contains(look) && ConsistencyCheck.agrees(look, a)) {
+          looks.add(look);
+        }
       }
       String rel = relation(label, a, s, rnd);
       if (!rel.isEmpty()) {
@@ -101,8 +101,18 @@ public final class Composer {
     return new Composition(List.copyOf(out), rejected);
   }
 
-  /** "Chest radiograph, PA view." and variants; only modality, body part and view. */
+  /**
+   * "Chest radiograph, PA view." and variants; only modality, body part and view. An image whose
+   * modality is not recorded says so rather than a bare "Image.".
+   */
   static String global(Sample s, SplittableRandom rnd) {
+    String text = globalWords(s, rnd);
+    return Phrases.knownModality(s.modality())
+        ? text
+        : text.substring(0, text.length() - 1) + ", modality not recorded.";
+  }
+
+  private static String globalWords(Sample s, SplittableRandom rnd) {
     String mod = Phrases.modality(s.modality());
     String body = Phrases.bodyPart(s.bodyPart());
     String view = Phrases.view(s.view());
@@ -155,6 +165,7 @@ public final class Composer {
   }
 
   static String roi(String label, Map<String, String> a, SplittableRandom rnd) {
+    boolean plural = Phrases.isPlural(label);
     String loc = Phrases.location(a);
     String size =
         a.containsKey("size.area_fraction") ? Phrases.size(d(a, "size.area_fraction")) : "";
@@ -165,13 +176,13 @@ public final class Composer {
     String adj = size.isEmpty() || shape.isEmpty() ? (size + shape) : size + ", " + shape;
     String noun = (adj.isEmpty() ? "" : adj + " ") + label;
     String intensity = a.getOrDefault("intensity.relative", "");
-    String texture = a.getOrDefault("texture", "");
-    String appearance =
-        intensity.isEmpty()
-            ? texture
-            : texture.isEmpty() ? intensity : intensity + " and " + texture;
+    String appearance = Phrases.appearance(intensity, a.getOrDefault("texture", ""));
+    // "hypodense relative to its surroundings"; the neutral words already say "than the tissue".
+    String relative =
+        Phrases.comparative(intensity)
+            ? "."
+            : plural ? " relative to their surroundings." : " relative to its surroundings.";
     String where = loc.isEmpty() ? "" : " " + loc;
-    boolean plural = Phrases.isPlural(label);
     String lies =
         loc.startsWith("projecting")
             ? Phrases.verb(label, " is seen", " are seen")
@@ -182,13 +193,7 @@ public final class Composer {
                   ? Phrases.capitalize(noun)
                   : Phrases.capitalize(Phrases.article(noun)) + " " + noun)
               + where
-              + (appearance.isEmpty()
-                  ? "."
-                  : ", "
-                      + appearance
-                      + (plural
-                          ? " relative to their surroundings."
-                          : " relative to its surroundings."));
+              + (appearance.isEmpty() ? "." : ", " + appearance + relative);
       case 1 ->
           (loc.isEmpty() ? "There " : Phrases.capitalize(loc) + " there ")
               + (plural ? "are " + noun : "is " + Phrases.article(noun) + " " + noun)
@@ -205,20 +210,17 @@ public final class Composer {
     };
   }
 
-  /** Slot 4 (colour &amp; texture): appearance only, no location words. */
+  /**
+   * Slot 4 (colour &amp; texture): appearance only, no location words. Used in the full text only
+   * for a region whose own sentence (which says the same) was dropped.
+   */
   static String look(String label, Map<String, String> a) {
-    String intensity = a.getOrDefault("intensity.relative", "");
-    String texture = a.getOrDefault("texture", "");
-    if (intensity.isEmpty() && texture.isEmpty()) {
+    String appearance =
+        Phrases.appearance(a.getOrDefault("intensity.relative", ""), a.getOrDefault("texture", ""));
+    if (appearance.isEmpty()) {
       return "";
     }
-    return "The "
-        + label
-        + Phrases.verb(label, " appears ", " appear ")
-        + (intensity.isEmpty()
-            ? texture
-            : texture.isEmpty() ? intensity : intensity + " and " + texture)
-        + ".";
+    return "The " + label + Phrases.verb(label, " appears ", " appear ") + appearance + ".";
   }
 
   /**

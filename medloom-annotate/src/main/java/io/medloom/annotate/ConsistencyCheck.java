@@ -78,6 +78,10 @@ public final class ConsistencyCheck {
               "isoechoic",
               "hypoechoic" ->
           word.equals(intensity);
+      // The neutral words of an unknown modality ("darker than the surrounding tissue",
+      // "similar in brightness to ...").
+      case "brighter", "darker" -> word.equals(intensity);
+      case "brightness" -> intensity.equals("similar");
       case "homogeneous", "heterogeneous" -> word.equals(a.get("texture"));
       case "tiny", "small", "moderate", "large" ->
           !a.containsKey("size.area_fraction")

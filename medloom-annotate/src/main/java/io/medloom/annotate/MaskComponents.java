@@ -17,10 +17,15 @@ import java.util.TreeMap;
  * and unchanged. When one component remains it keeps the original id (no suffix); several become
  * {@code <id>-1}, {@code <id>-2}, ... in raster order of their first pixel, each with {@code
  * component} = its index. Box and area fraction are recomputed from each component's own mask.
+ *
+ * <p>Whenever the drawn mask has more than one piece, each resulting ROI records {@value #SHARE}:
+ * its pixels over all the drawn mask's pixels (specks included); a mask kept whole records its
+ * largest piece's share. The description's confidence uses it ({@link WordConfidence}).
  */
 final class MaskComponents {
   static final int MIN_SPECK_PIXELS = 16;
   static final double MIN_SPECK_FRACTION = 0.0005;
+  static final String SHARE = "component_share";
 
   private MaskComponents() {}
 
@@ -78,6 +83,7 @@ final class MaskComponents {
     if (sizes.size() <= 1) {
       return List.of(r);
     }
+    int total = sizes.stream().mapToInt(Integer::intValue).sum();
     int min = minPixels(w, h);
     List<Integer> kept = new ArrayList<>();
     for (int c = 0; c < sizes.size(); c++) {
@@ -86,7 +92,19 @@ final class MaskComponents {
       }
     }
     if (kept.isEmpty()) {
-      return List.of(r);
+      int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(total);
+      Map<String, String> a = new TreeMap<>(r.attributes());
+      a.put(SHARE, RoiAttributes.num(largest / (double) total));
+      return List.of(
+          new Roi(
+              r.id(),
+              r.label(),
+              r.box(),
+              r.mask(),
+              r.areaFraction(),
+              r.origin(),
+              r.confidence(),
+              a));
     }
     int specks = sizes.size() - kept.size();
     List<Roi> out = new ArrayList<>();
@@ -107,6 +125,7 @@ final class MaskComponents {
       if (specks > 0) {
         a.put("specks_dropped", Integer.toString(specks));
       }
+      a.put(SHARE, RoiAttributes.num(sizes.get(c - 1) / (double) total));
       Roi base = Roi.fromMask(id, r.label(), BitMask.wrap(w, h, cm), r.origin(), a).orElseThrow();
       out.add(
           new Roi(

@@ -1,7 +1,6 @@
 package io.medloom.annotate;
 
 import io.medloom.core.image.BitMask;
-import io.medloom.core.model.Box;
 import io.medloom.core.model.Roi;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -12,15 +11,9 @@ final class Masks {
 
   /** The ROI's exact mask, or its filled box when the ROI has only a box. */
   static byte[] of(Roi r, int w, int h) {
-    if (r.mask().isPresent()) {
-      return r.mask().get().toBytes();
-    }
-    byte[] m = new byte[w * h];
-    Box b = r.box();
-    for (int y = Math.max(0, b.y0()); y < Math.min(h, b.y1()); y++) {
-      Arrays.fill(m, y * w + Math.max(0, b.x0()), y * w + Math.min(w, b.x1()), (byte) 1);
-    }
-    return m;
+    return r.mask().isPresent()
+        ? r.mask().get().toBytes()
+        : io.medloom.core.image.RegionLocation.fill(r.box(), w, h);
   }
 
   static BitMask wrap(int w, int h, byte[] m) {

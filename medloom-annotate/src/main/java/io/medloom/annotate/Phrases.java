@@ -11,7 +11,7 @@ final class Phrases {
   private Phrases() {}
 
   static String modality(String code) {
-    return switch (code.toUpperCase(Locale.ROOT)) {
+    return switch (code.toUpperCase(Locale.ROOT).strip()) {
       case "CR", "DX" -> "radiograph";
       case "CT" -> "CT image";
       case "MR" -> "MR image";
@@ -20,8 +20,44 @@ final class Phrases {
       case "XA" -> "angiogram";
       case "PT" -> "PET image";
       case "NM" -> "nuclear medicine image";
+      case "ES" -> "endoscopy image";
+      case "XC" -> "photograph";
+      case "OP" -> "fundus photograph";
+      case "OPT" -> "OCT image";
+      case "SM" -> "slide microscopy image";
       default -> "image";
     };
+  }
+
+  /** True when the code names a modality we have words for (not OT, "other", or unknown). */
+  static boolean knownModality(String code) {
+    return !modality(code).equals("image");
+  }
+
+  /**
+   * Intensity and texture as one phrase. A modality's own word is an adjective ("hypoechoic and
+   * heterogeneous"); the neutral comparison of an unknown modality ends the phrase, so it reads
+   * "heterogeneous and darker than the surrounding tissue". Empty when neither is known.
+   */
+  static String appearance(String intensity, String texture) {
+    String i =
+        switch (intensity) {
+          case "brighter" -> "brighter than the surrounding tissue";
+          case "darker" -> "darker than the surrounding tissue";
+          case "similar" -> "similar in brightness to the surrounding tissue";
+          default -> intensity;
+        };
+    if (i.isEmpty() || texture.isEmpty()) {
+      return i + texture;
+    }
+    return comparative(intensity) ? texture + " and " + i : i + " and " + texture;
+  }
+
+  /** The neutral intensity words already compare with the surroundings. */
+  static boolean comparative(String intensity) {
+    return intensity.equals("brighter")
+        || intensity.equals("darker")
+        || intensity.equals("similar");
   }
 
   static String bodyPart(String term) {

@@ -32,7 +32,8 @@ public final class Rephraser {
   private static final Pattern CLAIM =
       Pattern.compile(
           "\\b(right|left|midline|upper|middle|lower|apex|apical|costophrenic|"
-              + "(?:hyper|iso|hypo)(?:dense|intense|echoic)|homogeneous|heterogeneous|"
+              + "(?:hyper|iso|hypo)(?:dense|intense|echoic)|brighter|darker|brightness|"
+              + "homogeneous|heterogeneous|"
               + "tiny|small|moderate-sized|large|round|oval|elongated|irregular)\\b");
 
   private final ChatClient chat;

@@ -1,6 +1,6 @@
 package io.medloom.annotate;
 
-import io.medloom.core.model.Box;
+import io.medloom.core.image.RegionLocation;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
 import java.util.Locale;
@@ -27,12 +27,6 @@ public final class RoiAttributes {
    */
   public static final double TEXTURE_THRESHOLD = 10;
 
-  /** A side with at least this share of the ROI's pixels makes the ROI straddle the midline. */
-  public static final double MIDLINE_SHARE = 0.25;
-
-  /** Top / bottom share of a lung's height called apex / costophrenic angle. */
-  public static final double APEX_SHARE = 0.15;
-
   private static final Set<String> BONES =
       Set.of("ribs", "clavicles", "clavicle", "spine", "sternum");
   private static final int RING_IN = 3;
@@ -56,7 +50,8 @@ public final class RoiAttributes {
       return a;
     }
     RoiGeometry g = RoiGeometry.of(m, w, h);
-    location(f, m, g, a);
+    RegionLocation.Location loc = RegionLocation.of(m, w, f.location()).orElseThrow();
+    location(loc, a);
     if (r.origin().equals("atlas")) {
       a.remove("size.area_fraction");
       return a;
@@ -81,75 +76,24 @@ public final class RoiAttributes {
       }
     }
     a.put("neighbours", String.join(",", touching));
+    WordConfidence.put(a, loc, g, w * h, r);
     return a;
   }
 
-  /** Side, zone/region (chest) or 3x3 grid (other images); see the class comment of each rule. */
-  private static void location(SampleFrame f, byte[] m, RoiGeometry g, Map<String, String> a) {
-    int w = f.width();
-    String side = null;
-    if (f.frontal()) {
-      int imageLeft = 0;
-      int n = 0;
-      for (int i = 0; i < m.length; i++) {
-        if (m[i] != 0) {
-          n++;
-          if (i % w + 0.5 < f.midlineX()) {
-            imageLeft++;
-          }
-        }
-      }
-      double share = imageLeft / (double) n;
-      // Radiological convention: the patient's right is on the image left.
-      side =
-          Math.min(share, 1 - share) >= MIDLINE_SHARE ? "midline" : share > 0.5 ? "right" : "left";
-      a.put("loc.side", side);
+  /** Side, zone/region (chest) or 3x3 grid (other images): {@link RegionLocation}'s rule. */
+  private static void location(RegionLocation.Location loc, Map<String, String> a) {
+    if (!loc.side().isEmpty()) {
+      a.put("loc.side", loc.side());
     }
-    if (f.hasLungs()) {
-      SampleFrame.Part lung =
-          side == null || side.equals("midline") ? null : f.part(side + " lung");
-      Box box = lung != null ? lung.roi().box() : lungsBox(f);
-      if (box == null) {
-        return;
-      }
-      double t = clamp((g.cy() + 0.5 - box.y0()) / box.height());
-      a.put("loc.zone", t < 1.0 / 3 ? "upper" : t < 2.0 / 3 ? "middle" : "lower");
-      if (lung != null) {
-        double centre = (box.x0() + box.x1()) / 2.0;
-        boolean lateral = side.equals("right") ? g.cx() + 0.5 < centre : g.cx() + 0.5 > centre;
-        if (t < APEX_SHARE) {
-          a.put("loc.region", "apex");
-        } else if (t > 1 - APEX_SHARE && lateral) {
-          a.put("loc.region", "costophrenic angle");
-        }
-      }
-    } else {
-      Box c = f.content();
-      double fx = clamp((g.cx() + 0.5 - c.x0()) / c.width());
-      double fy = clamp((g.cy() + 0.5 - c.y0()) / c.height());
-      String v = fy < 1.0 / 3 ? "upper" : fy < 2.0 / 3 ? "middle" : "lower";
-      String hz = fx < 1.0 / 3 ? "left" : fx < 2.0 / 3 ? "centre" : "right";
-      a.put("loc.grid", v + " " + hz);
+    if (!loc.zone().isEmpty()) {
+      a.put("loc.zone", loc.zone());
     }
-  }
-
-  private static Box lungsBox(SampleFrame f) {
-    Box b = null;
-    for (String side : new String[] {"right", "left"}) {
-      SampleFrame.Part p = f.part(side + " lung");
-      if (p != null) {
-        Box o = p.roi().box();
-        b =
-            b == null
-                ? o
-                : new Box(
-                    Math.min(b.x0(), o.x0()),
-                    Math.min(b.y0(), o.y0()),
-                    Math.max(b.x1(), o.x1()),
-                    Math.max(b.y1(), o.y1()));
-      }
+    if (!loc.region().isEmpty()) {
+      a.put("loc.region", loc.region());
     }
-    return b;
+    if (!loc.grid().isEmpty()) {
+      a.put("loc.grid", loc.grid());
+    }
   }
 
   /** The non-bone anatomy sharing most pixels with the ROI (bones only overlay in projection). */
@@ -190,7 +134,7 @@ public final class RoiAttributes {
         in += v;
         in2 += (double) v * v;
         nIn++;
-      } else if (d[i] >= RING_IN && d[i] <= RING_OUT && v > SampleFrame.PADDING_LEVEL) {
+      } else if (d[i] >= RING_IN && d[i] <= RING_OUT && v > RegionLocation.PADDING_LEVEL) {
         ring += v;
         nRing++;
       }
@@ -202,26 +146,30 @@ public final class RoiAttributes {
     a.put("texture", std > TEXTURE_THRESHOLD ? "heterogeneous" : "homogeneous");
     if (nRing > 0) {
       double diff = mean - ring / nRing;
-      String stem = stem(f.sample().modality());
+      int sign = diff > INTENSITY_THRESHOLD ? 1 : diff < -INTENSITY_THRESHOLD ? -1 : 0;
       a.put("intensity.contrast", num(diff));
-      a.put(
-          "intensity.relative",
-          (diff > INTENSITY_THRESHOLD ? "hyper" : diff < -INTENSITY_THRESHOLD ? "hypo" : "iso")
-              + stem);
+      a.put("intensity.relative", relative(sign, f.sample().modality()));
     }
   }
 
-  /** Intensity word stem by modality: density (x-ray, CT), signal (MR), echo (US). */
-  static String stem(String modality) {
-    return switch (modality.toUpperCase(Locale.ROOT)) {
-      case "MR" -> "intense";
-      case "US" -> "echoic";
-      default -> "dense";
-    };
-  }
-
-  private static double clamp(double t) {
-    return Math.max(0, Math.min(0.999999, t));
+  /**
+   * The intensity word of a region brighter (sign 1), darker (-1) or as bright (0) as its ring, in
+   * the modality's own terms: density for x-ray modalities (CR, DX, CT, MG, XA, RF, PX, IO), signal
+   * for MR, echo for US. Any other modality, or none recorded (OT, ""), gets the neutral {@code
+   * brighter | darker | similar}: "hypodense" said of an ultrasound would be wrong.
+   */
+  static String relative(int sign, String modality) {
+    String stem =
+        switch (modality.toUpperCase(Locale.ROOT).strip()) {
+          case "CR", "DX", "CT", "MG", "XA", "RF", "PX", "IO" -> "dense";
+          case "MR" -> "intense";
+          case "US" -> "echoic";
+          default -> "";
+        };
+    if (stem.isEmpty()) {
+      return sign > 0 ? "brighter" : sign < 0 ? "darker" : "similar";
+    }
+    return (sign > 0 ? "hyper" : sign < 0 ? "hypo" : "iso") + stem;
   }
 
   static String num(double v) {

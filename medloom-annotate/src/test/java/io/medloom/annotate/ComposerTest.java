@@ -85,6 +85,47 @@ class ComposerTest {
             "A PA chest radiograph.");
   }
 
+  static String text(List<Text> texts, String kind) {
+    return texts.stream().filter(t -> t.kind().equals(kind)).findFirst().orElseThrow().text();
+  }
+
+  static int count(String text, String word) {
+    return text.split("\\b" + word + "\\b", -1).length - 1;
+  }
+
+  @Test
+  void theFullTextSaysEachFactOnce() {
+    Sample s = GeometryTest.chest("PA", "DX", GeometryTest.rect(20, 20, 30, 30), 180, true);
+    for (long seed = 0; seed < 6; seed++) {
+      List<Text> t = Composer.compose(s, attrs(s), seed);
+      String full = text(t, "desc.full");
+      assertThat(full).contains(text(t, "desc.roi"));
+      assertThat(count(full, "hyperdense")).as(full).isEqualTo(1);
+      assertThat(count(full, "homogeneous")).as(full).isEqualTo(1);
+      assertThat(full).doesNotContain("appears");
+    }
+  }
+
+  @Test
+  void anUnknownModalityGetsNeutralWords() {
+    for (String modality : List.of("OT", "XC")) {
+      Sample s = GeometryTest.chest("", modality, GeometryTest.rect(20, 20, 30, 30), 40, false);
+      for (long seed = 0; seed < 6; seed++) {
+        List<Text> t = Composer.compose(s, attrs(s), seed);
+        String all = t.stream().map(Text::text).reduce("", (a, b) -> a + " " + b);
+        assertThat(all).doesNotContainPattern("(hyper|hypo|iso)(dense|intense|echoic)");
+        assertThat(text(t, "desc.roi")).contains("darker than");
+        if (modality.equals("OT")) {
+          assertThat(text(t, "desc.global")).contains("modality not recorded");
+        }
+        assertThat(count(text(t, "desc.full"), "darker")).isEqualTo(1);
+      }
+    }
+    // A recorded ultrasound keeps its own words.
+    Sample us = GeometryTest.chest("", "US", GeometryTest.rect(20, 20, 30, 30), 40, false);
+    assertThat(text(Composer.compose(us, attrs(us), 1), "desc.roi")).contains("hypoechoic");
+  }
+
   @Test
   void consistencyCheckCatchesWrongSideAndZone() {
     Map<String, String> a =

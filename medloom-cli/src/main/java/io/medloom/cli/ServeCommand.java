@@ -34,7 +34,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--bind",
       defaultValue = "127.0.0.1",
-      description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+      description = {
+        "Address to listen on (default ${DEFAULT-VALUE}: this machine only). Only loopback names",
+        "and this address are answered (Host header); beyond loopback, reads need the token too."
+      })
   String bind;
 
   @Option(names = "--review", description = "Enable the review queue and review writes.")
@@ -54,6 +57,14 @@ final class ServeCommand implements Callable<Integer> {
         ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review));
     String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port();
     System.out.println("medloom viewer: " + url + "/  datasets " + server.datasetNames());
+    if (server.readsNeedToken()) {
+      System.err.println(
+          "warning: --bind "
+              + bind
+              + " lets other machines connect; every request needs the token, reads too (plain"
+              + " HTTP: use it on a trusted network only). Open "
+              + server.tokenLink());
+    }
     if (review) {
       System.out.println(
           "review on: decisions need the token "

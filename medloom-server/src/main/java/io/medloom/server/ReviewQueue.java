@@ -15,8 +15,14 @@ import java.util.Set;
 
 /**
  * The generated annotations an expert should look at, worst first: texts that fail the stored
- * consistency checks, then by the confidence of what they rest on (the region a {@code desc.roi}
- * describes; model and atlas regions themselves), lowest first. Decided items leave the queue.
+ * consistency checks, then by confidence, lowest first. A text's confidence is that of the words it
+ * says about its regions (the annotator's {@code attr.confidence.*}, see the annotate module's
+ * {@code WordConfidence}) times the region's own confidence (a model's score; 1 for a drawn mask):
+ * {@code desc.roi} its region's {@code confidence.words}; {@code desc.relation} the lowest {@code
+ * confidence.relation} of the sample's regions; {@code desc.full}, which says both, the lowest of
+ * either; {@code desc.global} (modality, body part, view: metadata) 1. A model region ranks by its
+ * score times how whole its mask is ({@code confidence.fragments}); an atlas region by its own
+ * confidence. Each item names its weakest part ({@code doubt}). Decided items leave the queue.
  */
 final class ReviewQueue {
   /** One item: where it is, what it says, and why it ranks where it does. */
@@ -29,6 +35,7 @@ final class ReviewQueue {
       String value,
       String origin,
       double confidence,
+      String doubt,
       List<String> problems) {
     String key() {
       return dataset
@@ -48,6 +55,7 @@ final class ReviewQueue {
       m.put("value", value);
       m.put("origin", origin);
       m.put("confidence", confidence);
+      m.put("doubt", doubt);
       m.put("problems", problems);
       return m;
     }
@@ -90,33 +98,51 @@ final class ReviewQueue {
     Map<String, JsonNode> rois = new LinkedHashMap<>();
     roiList.forEach(r -> rois.put(r.path("id").asText(), r));
     Set<String> ruledOut = RegionTextCheck.ruledOut(triplets);
+    Doubt words = Doubt.SURE;
+    Doubt relation = Doubt.SURE;
+    for (JsonNode r : rois.values()) {
+      words = words.lower(Doubt.of(r, "words"));
+      relation = relation.lower(Doubt.of(r, "relation"));
+    }
     for (JsonNode t : texts) {
       String origin = t.path("origin").asText();
       if (!origin.startsWith("composer") && !origin.startsWith("llm:")) {
         continue;
       }
+      String kind = t.path("kind").asText();
       String roiId = t.path("roi_id").asText("");
       JsonNode roi = rois.get(roiId);
       List<String> problems =
-          roi != null && t.path("kind").asText().equals("desc.roi")
+          roi != null && kind.equals("desc.roi")
               ? RegionTextCheck.problems(t.path("text").asText(), roi, ruledOut)
               : List.of();
-      double conf = roi == null ? 1.0 : roi.path("confidence").asDouble(1.0);
+      Doubt d =
+          switch (kind) {
+            case "desc.roi" -> roi == null ? Doubt.SURE : Doubt.of(roi, "words");
+            case "desc.relation" -> relation;
+            case "desc.full" -> words.lower(relation);
+            default -> Doubt.SURE;
+          };
       all.add(
           new Item(
               dataset,
               id,
               "text",
-              t.path("kind").asText(),
+              kind,
               roiId,
               t.path("text").asText(),
               origin,
-              conf,
+              d.confidence(),
+              d.part(),
               problems));
     }
     for (JsonNode r : rois.values()) {
       String origin = r.path("origin").asText();
       if (origin.equals("model") || origin.equals("atlas")) {
+        Doubt d =
+            origin.equals("model")
+                ? Doubt.of(r, "fragments")
+                : new Doubt(r.path("confidence").asDouble(1.0), "region");
         all.add(
             new Item(
                 dataset,
@@ -126,9 +152,45 @@ final class ReviewQueue {
                 r.path("id").asText(),
                 r.path("label").asText() + " " + r.path("box"),
                 origin,
-                r.path("confidence").asDouble(1.0),
+                d.confidence(),
+                d.part(),
                 List.of()));
       }
+    }
+  }
+
+  /** A confidence and the part of the claim it comes from (e.g. "location", "size"). */
+  record Doubt(double confidence, String part) {
+    static final Doubt SURE = new Doubt(1.0, "");
+
+    /**
+     * The region's own confidence times its stored {@code attr.confidence.<part>} ({@code words} is
+     * named by its weakest word part); a region without it (anatomy, older builds) is sure.
+     */
+    static Doubt of(JsonNode roi, String part) {
+      JsonNode a = roi.path("attributes");
+      double own = roi.path("confidence").asDouble(1.0);
+      JsonNode value = a.path("attr.confidence." + part);
+      if (!value.isTextual()) {
+        return own < 1.0 ? new Doubt(own, "region") : SURE;
+      }
+      String named = part;
+      if (part.equals("words")) {
+        double low = 2;
+        for (String p : List.of("location", "size", "shape", "intensity", "texture", "fragments")) {
+          double v = a.path("attr.confidence." + p).asDouble(2);
+          if (v < low) {
+            low = v;
+            named = p;
+          }
+        }
+      }
+      double words = value.asDouble(1.0);
+      return own < words ? new Doubt(own * words, "region") : new Doubt(own * words, named);
+    }
+
+    Doubt lower(Doubt o) {
+      return o.confidence < confidence ? o : this;
     }
   }
 

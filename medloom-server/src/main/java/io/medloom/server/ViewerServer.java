@@ -26,12 +26,24 @@ import java.util.regex.Pattern;
  * them. Read-only unless started with review on; then decisions are appended to the dataset's
  * {@code reviews.jsonl} and need the token printed at start-up. Nothing from a request ever names a
  * file: datasets are chosen at start-up and samples are looked up by validated id in SQL.
+ *
+ * <p>Every request must name this machine in {@code Host} ({@link HostGuard}, against DNS
+ * rebinding); bound beyond loopback, every request also needs the token (header, the cookie the
+ * start-up link sets, or {@code ?token=}); request bodies are capped at {@link #MAX_BODY_BYTES}
+ * however they are framed.
  */
 public final class ViewerServer implements AutoCloseable {
   /** Sample and ROI ids: hex keys, source-made names; never a path. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
 
   public static final String TOKEN_HEADER = "X-MedLoom-Token";
+
+  /** The largest request body read (a decision is well under 1 KB). */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** The cookie that carries the token for reads when bound beyond loopback. */
+  static final String TOKEN_COOKIE = "medloom_token";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How to serve: address, port (0 picks a free one) and whether reviews may be written. */
@@ -39,6 +51,7 @@ public final class ViewerServer implements AutoCloseable {
 
   private final List<DatasetIndex> datasets;
   private final Options options;
+  private final HostGuard hosts;
   private final String token;
   private final Javalin app;
   private volatile ReviewQueue queue;
@@ -49,6 +62,7 @@ public final class ViewerServer implements AutoCloseable {
   private ViewerServer(List<DatasetIndex> datasets, Options options) {
     this.datasets = datasets;
     this.options = options;
+    this.hosts = HostGuard.forBind(options.bind());
     byte[] t = new byte[16];
     new SecureRandom().nextBytes(t);
     this.token = HexFormat.of().formatHex(t);
@@ -83,6 +97,20 @@ public final class ViewerServer implements AutoCloseable {
     return token;
   }
 
+  /**
+   * True when bound beyond loopback: other machines can connect, so reads need the token too (the
+   * caller warns and prints {@link #tokenLink}).
+   */
+  public boolean readsNeedToken() {
+    return !hosts.loopbackOnly();
+  }
+
+  /** The link that opens the viewer with the token (it moves into a cookie on first use). */
+  public String tokenLink() {
+    String b = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+    return "http://" + b + ":" + port() + "/?token=" + token;
+  }
+
   public List<String> datasetNames() {
     return datasets.stream().map(d -> d.name).toList();
   }
@@ -96,10 +124,13 @@ public final class ViewerServer implements AutoCloseable {
           sf.location = Location.CLASSPATH;
         });
     config.staticFiles.enableWebjars();
-    config.http.maxRequestSize = 64 * 1024;
+    // Javalin checks this against Content-Length only; bodies are read through body(), which caps
+    // chunked ones too.
+    config.http.maxRequestSize = MAX_BODY_BYTES;
   }
 
   private void routes() {
+    app.before(this::guard);
     app.before(
         ctx -> {
           ctx.header(
@@ -111,6 +142,7 @@ public final class ViewerServer implements AutoCloseable {
           ctx.header("Referrer-Policy", "no-referrer");
           ctx.header("Cache-Control", "no-store");
         });
+    app.exception(Refused.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
     app.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
     app.exception(Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
@@ -132,6 +164,68 @@ public final class ViewerServer implements AutoCloseable {
     app.get("/api/review/status", ctx -> json(ctx, Map.of("review", options.review())));
     app.get("/api/review/queue", this::reviewQueue);
     app.post("/api/review/decisions", this::decide);
+  }
+
+  /** Host first (a rebinding page gets nothing), then the read token when bound beyond loopback. */
+  private void guard(Context ctx) {
+    String host = ctx.header("Host");
+    if (!hosts.accepts(host)) {
+      throw new Refused(
+          421,
+          "Host '"
+              + (host == null ? "" : host)
+              + "' is not this viewer's address: open it as http://127.0.0.1:"
+              + port()
+              + "/ (or the --bind address); other names are refused against DNS rebinding");
+    }
+    if (hosts.loopbackOnly()) {
+      return;
+    }
+    if (tokenMatches(ctx.header(TOKEN_HEADER)) || tokenMatches(ctx.cookie(TOKEN_COOKIE))) {
+      return;
+    }
+    if (tokenMatches(ctx.queryParam("token"))) {
+      // The start-up link: keep the token in a cookie the browser sends with every image and API
+      // call of the page (never to another site), and take it out of the address bar.
+      ctx.header("Set-Cookie", TOKEN_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+      if (!ctx.path().startsWith("/api/")) {
+        ctx.status(303);
+        ctx.header("Location", ctx.path());
+        ctx.skipRemainingHandlers();
+      }
+      return;
+    }
+    throw new Refused(
+        401,
+        "this viewer is bound to "
+            + options.bind()
+            + ", beyond this machine: every request needs the token printed at start-up (open"
+            + " the printed link, or send header "
+            + TOKEN_HEADER
+            + ")");
+  }
+
+  private boolean tokenMatches(String given) {
+    return given != null
+        && MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The request body, at most {@link #MAX_BODY_BYTES} bytes whether sized or chunked. */
+  private static byte[] body(Context ctx) throws java.io.IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] b = ctx.req().getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (b.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    return b;
+  }
+
+  private static Refused tooLarge() {
+    return new Refused(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static void error(Context ctx, int status, String message) {
@@ -268,16 +362,14 @@ public final class ViewerServer implements AutoCloseable {
 
   private void decide(Context ctx) throws Exception {
     requireReview();
-    String given = ctx.header(TOKEN_HEADER);
-    if (given == null
-        || !MessageDigest.isEqual(
-            given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+    // The header only, never the cookie: a cookie rides along with requests other sites make.
+    if (!tokenMatches(ctx.header(TOKEN_HEADER))) {
       error(ctx, 401, "review writes need the token printed at start-up in " + TOKEN_HEADER);
       return;
     }
     JsonNode body;
     try {
-      body = JSON.readTree(ctx.body());
+      body = JSON.readTree(body(ctx));
     } catch (java.io.IOException e) {
       throw new BadRequest("body is not JSON");
     }
@@ -307,6 +399,11 @@ public final class ViewerServer implements AutoCloseable {
                           "the sample has no such "
                               + target.type()
                               + " (any more): reload the sample and review what it holds now"));
+      String action = body.path("action").asText("");
+      JsonNode after =
+          action.equals("correct")
+              ? Corrections.checked(target, body.get("after"), d.info(), stored)
+              : null;
       r =
           new Review(
               Instant.now().toString(),
@@ -314,9 +411,9 @@ public final class ViewerServer implements AutoCloseable {
               d.name,
               id,
               target,
-              body.path("action").asText(""),
+              action,
               before,
-              body.get("after"));
+              after);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new BadRequest(String.valueOf(e.getMessage()));
     }

@@ -273,7 +273,7 @@ public final class DatasetVerifier {
             JsonNode rois = Json.MAPPER.readTree(s.roisJson());
             checkRois(id, rois, s.width(), s.height());
             checkRegionTexts(
-                id,
+                s,
                 rois,
                 Json.MAPPER.readTree(s.textsJson()),
                 Json.MAPPER.readTree(s.tripletsJson()));
@@ -388,11 +388,17 @@ public final class DatasetVerifier {
     }
   }
 
-  /** A generated region description must agree with its region and its sample's report. */
-  private void checkRegionTexts(String id, JsonNode rois, JsonNode texts, JsonNode triplets) {
+  /**
+   * A generated region description must agree with its region's pixels (side, zone, apex /
+   * costophrenic and grid words against the location recomputed from the stored mask) and with its
+   * sample's report. An expert's correction (origin annotator) is the reference, not checked.
+   */
+  private void checkRegionTexts(StoredSample s, JsonNode rois, JsonNode texts, JsonNode triplets) {
+    String id = s.id();
     Map<String, JsonNode> byId = new HashMap<>();
     rois.forEach(r -> byId.put(r.path("id").asText(), r));
     java.util.Set<String> ruledOut = RegionTextCheck.ruledOut(triplets);
+    StoredLocations places = new StoredLocations(s, rois);
     for (JsonNode t : texts) {
       if (!"desc.roi".equals(t.path("kind").asText())) {
         continue;
@@ -405,7 +411,24 @@ public final class DatasetVerifier {
             id + ": desc.roi names region '" + roiId + "', which the sample does not have");
         continue;
       }
-      for (String p : RegionTextCheck.problems(t.path("text").asText(), roi, ruledOut)) {
+      String origin = t.path("origin").asText();
+      if (!origin.startsWith("composer") && !origin.startsWith("llm:")) {
+        continue;
+      }
+      Optional<io.medloom.core.image.RegionLocation.Location> where;
+      try {
+        where = places.of(roiId);
+      } catch (RuntimeException e) {
+        problem("texts", id + ": cannot locate region " + roiId + ": " + e.getMessage());
+        continue;
+      }
+      if (where.isEmpty()) {
+        problem("texts", id + ": desc.roi describes region " + roiId + ", which has no pixels");
+        continue;
+      }
+      for (String p :
+          RegionTextCheck.problems(
+              t.path("text").asText(), roi.path("label").asText(), where.get(), ruledOut)) {
         problem("texts", id + ": desc.roi of " + roiId + " " + p);
       }
     }

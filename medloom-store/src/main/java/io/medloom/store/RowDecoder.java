@@ -29,27 +29,29 @@ import javax.imageio.ImageIO;
 public final class RowDecoder {
   private RowDecoder() {}
 
-  public static Sample decode(StoredSample s, String originalSplit) throws IOException {
-    Optional<Raster> image = Optional.empty();
-    if (s.png() != null) {
-      BufferedImage img = ImageIO.read(new ByteArrayInputStream(s.png()));
-      if (img == null) {
-        throw new IOException("sample " + s.id() + ": stored image is not a readable PNG");
-      }
-      int w = img.getWidth();
-      int h = img.getHeight();
-      int ch = s.channels();
-      byte[] px = new byte[w * h * ch];
-      var raster = img.getRaster();
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          for (int c = 0; c < ch; c++) {
-            px[(y * w + x) * ch + c] = (byte) raster.getSample(x, y, c);
-          }
+  /** The stored image of a row that has one, decoded from its PNG. */
+  public static Raster image(StoredSample s) throws IOException {
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(s.png()));
+    if (img == null) {
+      throw new IOException("sample " + s.id() + ": stored image is not a readable PNG");
+    }
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int ch = s.channels();
+    byte[] px = new byte[w * h * ch];
+    var raster = img.getRaster();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < ch; c++) {
+          px[(y * w + x) * ch + c] = (byte) raster.getSample(x, y, c);
         }
       }
-      image = Optional.of(new Raster(w, h, ch, px));
     }
+    return new Raster(w, h, ch, px);
+  }
+
+  public static Sample decode(StoredSample s, String originalSplit) throws IOException {
+    Optional<Raster> image = s.png() == null ? Optional.empty() : Optional.of(image(s));
     List<Label> labels = new ArrayList<>();
     for (JsonNode l : Json.MAPPER.readTree(s.labelsJson())) {
       List<Integer> indices = new ArrayList<>();

@@ -39,6 +39,12 @@ public final class ReviewApplier {
     }
     last.values()
         .forEach(r -> bySample.computeIfAbsent(r.sampleId(), k -> new ArrayList<>()).add(r));
+    // Texts first: a text decision names the wording the reviewer saw, which a region decision
+    // of the same sample may take away (a moved box drops its generated descriptions).
+    bySample
+        .values()
+        .forEach(
+            l -> l.sort(java.util.Comparator.comparing(r -> !r.target().type().equals("text"))));
   }
 
   public Stage stage() {
@@ -102,16 +108,21 @@ public final class ReviewApplier {
     }
     if (r.target().kind().equals("desc.roi") && !r.action().equals("accept")) {
       // desc.full repeats each region sentence: it must not keep what the expert took out.
-      String replacement = r.action().equals("correct") ? r.after().path("text").asText() : "";
-      for (int i = 0; i < texts.size(); i++) {
-        Text t = texts.get(i);
-        if (t.kind().equals("desc.full") && t.text().contains(shown)) {
-          String edited = t.text().replace(shown, replacement).replaceAll(" {2,}", " ").strip();
-          texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
-        }
-      }
+      removeFromFull(
+          texts, shown, r.action().equals("correct") ? r.after().path("text").asText() : "");
     }
     return Optional.of(s.withTexts(texts));
+  }
+
+  /** Replaces a region sentence inside every {@code desc.full} (the edit makes it annotator's). */
+  private static void removeFromFull(List<Text> texts, String sentence, String replacement) {
+    for (int i = 0; i < texts.size(); i++) {
+      Text t = texts.get(i);
+      if (t.kind().equals("desc.full") && t.text().contains(sentence)) {
+        String edited = t.text().replace(sentence, replacement).replaceAll(" {2,}", " ").strip();
+        texts.set(i, new Text(t.kind(), edited, ANNOTATOR, t.roiId()));
+      }
+    }
   }
 
   private static Optional<Sample> roi(Sample s, Review r) {
@@ -121,6 +132,7 @@ public final class ReviewApplier {
       return Optional.empty();
     }
     List<Roi> rois = new ArrayList<>();
+    boolean moved = false;
     for (Roi x : s.rois()) {
       if (!x.id().equals(id)) {
         rois.add(x);
@@ -134,6 +146,7 @@ public final class ReviewApplier {
         int h = s.image().map(i -> i.height()).orElse(box.y1());
         double area = (double) (box.x1() - box.x0()) * (box.y1() - box.y0()) / ((double) w * h);
         String label = r.after().path("label").asText(x.label());
+        moved = !box.equals(x.box());
         rois.add(
             new Roi(
                 x.id(),
@@ -152,8 +165,38 @@ public final class ReviewApplier {
       List<Text> texts = new ArrayList<>(s.texts());
       texts.removeIf(t -> t.roiId().orElse("").equals(id));
       out = out.withTexts(texts);
+    } else if (moved) {
+      // Generated descriptions of the old box say where it was; annotate describes the new one
+      // (when the box already is where the expert put it, nothing moves and they stay).
+      List<Text> texts = new ArrayList<>(s.texts());
+      for (Text t : s.texts()) {
+        boolean generated = t.origin().startsWith("composer") || t.origin().startsWith("llm:");
+        if (generated && t.kind().equals("desc.roi") && t.roiId().orElse("").equals(id)) {
+          texts.remove(t);
+          removeFromFull(texts, t.text(), "");
+        }
+      }
+      out = out.withTexts(texts);
     }
     return Optional.of(out);
+  }
+
+  /**
+   * The corrected label in the form the viewer logs it: single-label {@code {index, name}} (index
+   * and indices both move), multilabel {@code {indices, name}}, regression {@code {value}}.
+   */
+  private static Label corrected(Label l, JsonNode after) {
+    String name = after.path("name").asText(l.name());
+    if (l.index() >= 0) {
+      int index = after.path("index").asInt(l.index());
+      return new Label(l.task(), index, List.of(index), name, l.value());
+    }
+    if (after.path("indices").isArray()) {
+      List<Integer> indices = new ArrayList<>();
+      after.path("indices").forEach(i -> indices.add(i.asInt()));
+      return new Label(l.task(), -1, indices, name, l.value());
+    }
+    return new Label(l.task(), -1, l.indices(), name, after.path("value").asDouble(l.value()));
   }
 
   private static Optional<Sample> label(Sample s, Review r) {
@@ -166,11 +209,7 @@ public final class ReviewApplier {
       if (!l.task().equals(task) || r.action().equals("accept")) {
         labels.add(l);
       } else if (r.action().equals("correct")) {
-        int index = r.after().path("index").asInt(l.index());
-        // A single-label class carries its index in indices too; multi-label keeps its list.
-        List<Integer> indices = l.index() >= 0 ? List.of(index) : l.indices();
-        labels.add(
-            new Label(task, index, indices, r.after().path("name").asText(l.name()), l.value()));
+        labels.add(corrected(l, r.after()));
       }
     }
     return Optional.of(s.withLabels(labels));

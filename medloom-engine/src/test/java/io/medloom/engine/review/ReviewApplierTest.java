@@ -127,6 +127,49 @@ class ReviewApplierTest {
   }
 
   @Test
+  void aMovedBoxDropsTheGeneratedDescriptionOfWhereItWas() throws Exception {
+    ReviewApplier a =
+        new ReviewApplier(
+            List.of(review("roi", "", "lesion-1", "", "correct", null, "{\"box\":[1,1,4,5]}")));
+    Sample out = a.apply(sample());
+    assertThat(out.texts()).extracting(Text::kind).containsExactly("desc.full");
+    assertThat(out.texts().get(0).text()).isEqualTo("Chest radiograph.");
+    // Applied again after annotate described the corrected box: the box is where the expert put
+    // it, so the new description stays.
+    Sample described =
+        out.withTexts(
+            List.of(
+                new Text(
+                    "desc.roi",
+                    "A nodule in the right upper zone.",
+                    "composer:1",
+                    Optional.of("lesion-1"))));
+    assertThat(a.apply(described).texts()).hasSize(1);
+  }
+
+  @Test
+  void multilabelCorrectionsReplaceTheClasses() throws Exception {
+    Sample s =
+        sample()
+            .withLabels(List.of(new Label("findings", -1, List.of(0), "no finding", Double.NaN)));
+    ReviewApplier a =
+        new ReviewApplier(
+            List.of(
+                review(
+                    "label",
+                    "",
+                    "",
+                    "findings",
+                    "correct",
+                    "{\"name\":\"no finding\"}",
+                    "{\"indices\":[4,5],\"name\":\"nodule, mass\"}")));
+    Label l = a.apply(s).labels().get(0);
+    assertThat(l.indices()).containsExactly(4, 5);
+    assertThat(l.index()).isEqualTo(-1);
+    assertThat(l.name()).isEqualTo("nodule, mass");
+  }
+
+  @Test
   void aRejectedRegionTakesItsTextsAndStaleDecisionsAreCounted() throws Exception {
     ReviewApplier a =
         new ReviewApplier(

@@ -255,10 +255,13 @@ function reviewButtons(s, target, before, noCorrect) {
       if (target.type === 'text') {
         const t = prompt('Corrected text', before.text); if (t === null) return;
         body.after = { text: t };
+      } else if (target.type === 'label' && before.index < 0) {
+        // Multilabel: the positive classes by name; the server checks each against the task.
+        const t = prompt('Corrected classes, comma-separated names (empty: none)', before.name); if (t === null) return;
+        body.after = { names: t.split(',').map(x => x.trim()).filter(x => x) };
       } else if (target.type === 'label') {
-        const t = prompt('Corrected label as index,name (e.g. 1,malignant)', before.index + ',' + before.name); if (t === null) return;
-        const comma = t.indexOf(',');
-        body.after = { index: Number(t.slice(0, comma)), name: t.slice(comma + 1).trim() };
+        const t = prompt('Corrected class: its index or its name', before.name); if (t === null) return;
+        body.after = /^\s*\d+\s*$/.test(t) ? { index: Number(t) } : { name: t.trim() };
       } else if (target.type === 'roi') {
         const t = prompt('Corrected box x0,y0,x1,y1', before.box.join(',')); if (t === null) return;
         body.after = { box: t.split(',').map(Number), label: before.label };
@@ -282,7 +285,7 @@ function setStatus(msg, bad) {
 async function review() {
   if (!state.review) { main(el('p', {}, 'Review is off: start the server with --review.')); return; }
   const list = el('div', { id: 'queue' });
-  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence.'), credentialForm(), list);
+  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence (in brackets: the word that is closest to changing).'), credentialForm(), list);
   const page = await api('/api/review/queue?limit=50');
   list.append(el('p', { id: 'queue-total' }, `${page.total} items waiting`));
   for (const it of page.items) {
@@ -291,7 +294,7 @@ async function review() {
     list.append(el('div', { class: 'queue-item', 'data-sample': it.sample_id },
       el('a', { href: '#/sample/' + encodeURIComponent(it.sample_id) + '?' + q({ dataset: it.dataset }) }, el('img', { src: imageUrl(it.sample_id, it.dataset), alt: '' })),
       el('div', {},
-        el('div', {}, el('b', {}, it.target.type === 'text' ? it.target.kind : 'region ' + it.target.roi_id), ` · ${it.origin} · confidence ${Number(it.confidence).toFixed(2)}`),
+        el('div', {}, el('b', {}, it.target.type === 'text' ? it.target.kind : 'region ' + it.target.roi_id), ` · ${it.origin} · confidence ${Number(it.confidence).toFixed(2)}` + (it.doubt ? ` (${it.doubt})` : '')),
         el('div', { class: 'body' }, it.value),
         it.problems.map(p => el('div', { class: 'problem' }, p)),
         reviewButtons(s, it.target, before, it.target.type === 'roi'))));
