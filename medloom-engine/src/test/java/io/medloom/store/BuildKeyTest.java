@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.medloom.core.Progress;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.LocalBuild;
-import io.medloom.core.Progress;
 import io.medloom.testing.BadImages;
 import java.io.IOException;
 import java.nio.file.FileSystems;

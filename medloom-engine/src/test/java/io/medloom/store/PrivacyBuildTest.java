@@ -2,13 +2,13 @@ package io.medloom.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.medloom.core.Progress;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.core.source.Sources;
-import io.medloom.io.dicom.DicomReader;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.LocalBuild;
-import io.medloom.core.Progress;
+import io.medloom.io.dicom.DicomReader;
 import io.medloom.testing.BadImages;
 import io.medloom.testing.DatasetTampering;
 import io.medloom.testing.FakeDicomWeb;

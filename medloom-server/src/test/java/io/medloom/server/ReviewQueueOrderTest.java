@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.medloom.core.Progress;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
 import io.medloom.store.DatasetVerifier;
-import io.medloom.store.build.BuildConfig;
-import io.medloom.store.build.LocalBuild;
-import io.medloom.store.build.Progress;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
