@@ -285,7 +285,7 @@ function setStatus(msg, bad) {
 async function review() {
   if (!state.review) { main(el('p', {}, 'Review is off: start the server with --review.')); return; }
   const list = el('div', { id: 'queue' });
-  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence (in brackets: the word that is closest to changing).'), credentialForm(), list);
+  main(el('h2', {}, 'Review queue'), el('p', { class: 'muted' }, 'Generated annotations, failed consistency checks first, then lowest confidence (in brackets: its least certain part).'), credentialForm(), list);
   const page = await api('/api/review/queue?limit=50');
   list.append(el('p', { id: 'queue-total' }, `${page.total} items waiting`));
   for (const it of page.items) {
