@@ -22,9 +22,13 @@ final class VerifyCommand implements Callable<Integer> {
   @picocli.CommandLine.Option(
       names = "--identifiers-from",
       paramLabel = "KIND:LOCATION",
-      description =
-          "Also search every string column for the raw patient/study ids of this source"
-              + " (the one the dataset was built from).")
+      description = {
+        "Also search every string of the rows, rejects.jsonl and dataset.json for the raw",
+        "identifiers of this source (the one the dataset was built from): id columns of a CSV;",
+        "PatientID, PatientName, study/series/instance UIDs and AccessionNumber of DICOM and",
+        "DICOMweb. Found inside longer strings too, ignoring case; ids under 4 characters are",
+        "not searched, and a digit must not continue a longer number (1000003 is not in 10000032)."
+      })
   String identifiersFrom;
 
   @picocli.CommandLine.Option(

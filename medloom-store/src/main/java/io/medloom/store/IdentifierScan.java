@@ -1,11 +1,8 @@
 package io.medloom.store;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -124,49 +121,55 @@ final class IdentifierScan {
   }
 
   private void buildFailLinks() {
-    // Breadth-first over the trie: a state's fail link is the longest proper suffix that is
-    // also a path from the root; its outputs include those of the fail state.
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    List<List<long[]>> children = childrenByState();
-    for (long[] e : children.get(0)) {
-      fail[(int) e[1]] = 0;
-      queue.add((int) e[1]);
+    // Children of every state in flat arrays (state -> range in child/label), then breadth-first:
+    // a state's fail link is the longest proper suffix that is also a path from the root, and its
+    // outputs include those of its fail state, which is shallower and so already complete.
+    int[] start = new int[states + 1];
+    for (long k : keys) {
+      if (k >= 0) {
+        start[(int) (k >>> 16) + 1]++;
+      }
     }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      for (long[] e : children.get(s)) {
-        char c = (char) e[0];
-        int child = (int) e[1];
+    for (int i = 0; i < states; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] fill = Arrays.copyOf(start, states);
+    int[] child = new int[states];
+    char[] label = new char[states];
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] >= 0) {
+        int at = fill[(int) (keys[i] >>> 16)]++;
+        child[at] = values[i];
+        label[at] = (char) (keys[i] & 0xffff);
+      }
+    }
+    int[] queue = new int[states];
+    int head = 0;
+    int tail = 0;
+    for (int i = start[0]; i < start[1]; i++) {
+      fail[child[i]] = 0;
+      queue[tail++] = child[i];
+    }
+    while (head < tail) {
+      int s = queue[head++];
+      for (int i = start[s]; i < start[s + 1]; i++) {
+        char c = label[i];
         int f = fail[s];
         int next;
         while ((next = get(f, c)) < 0 && f != 0) {
           f = fail[f];
         }
-        fail[child] = Math.max(next, 0);
-        String[] inherited = outputs[fail[child]];
+        int target = child[i];
+        fail[target] = Math.max(next, 0);
+        String[] inherited = outputs[fail[target]];
         if (inherited != null) {
           for (String id : inherited) {
-            outputs[child] = append(outputs[child], id);
+            outputs[target] = append(outputs[target], id);
           }
         }
-        queue.add(child);
+        queue[tail++] = target;
       }
     }
-  }
-
-  private List<List<long[]>> childrenByState() {
-    List<List<long[]>> children = new ArrayList<>(states);
-    for (int i = 0; i < states; i++) {
-      children.add(new ArrayList<>(1));
-    }
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] >= 0) {
-        int parent = (int) (keys[i] >>> 16);
-        char c = (char) (keys[i] & 0xffff);
-        children.get(parent).add(new long[] {c, values[i]});
-      }
-    }
-    return children;
   }
 
   private int newState() {

@@ -17,7 +17,9 @@ class IdentifierScanTest {
     IdentifierScan scan =
         new IdentifierScan(List.of("1.2.3.4", "1.2.3.4.5", "2.3.4.5", "PAT001", "ab", " 777 "));
     assertThat(scan.searched()).isEqualTo(4); // "ab" and "777" are shorter than 4
-    assertThat(scan.find("studies/1.2.3.4.5/series/9")).containsExactly("1.2.3.4", "1.2.3.4.5");
+    // A dot is not a digit: the study UID 1.2.3.4 is in clear inside its series UID 1.2.3.4.5.
+    assertThat(scan.find("studies/1.2.3.4.5/series/9"))
+        .containsExactly("1.2.3.4", "1.2.3.4.5", "2.3.4.5");
     assertThat(scan.find("x/pat001/y")).containsExactly("PAT001");
     assertThat(scan.find("11.2.3.4")).isEmpty(); // a longer number
     assertThat(scan.find("2.3.4.56")).isEmpty();
