@@ -33,6 +33,22 @@ final class Lexicon {
   static final int POST_UNC = 8;
   static final int PSEUDO = 16;
   static final int TERM = 32;
+  static final int BI_UNC = 64;
+  static final int PRE_HYP = 128;
+  static final int POST_HYP = 256;
+
+  // word classes of rules.json "syntax" (bits of wordClass[token id])
+  static final int W_CONJ = 1;
+  static final int W_ALT = 2;
+  static final int W_VERB = 4;
+  static final int W_EVID = 8;
+  static final int W_BREAK = 16;
+  static final int W_PREFIX = 32;
+  static final int W_FSTOP = 64;
+  static final int W_PREP = 128;
+  static final int W_FILLER = 256;
+  static final int W_SIZE = 512;
+  static final int W_EXCEPT = 1024;
 
   // finding entry kinds
   static final int K_TERM = 0;
@@ -78,9 +94,12 @@ final class Lexicon {
   final int[] tagDefaultAnatomy;
   final List<String> anatomyNames = new ArrayList<>();
   final Map<String, Integer> anatomyIds = new HashMap<>();
-  final int preWindow;
-  final int postWindow;
+  final int maxScope;
   final int biWindow;
+  /** Word-class bits by token id (0 for UNK and punctuation). */
+  int[] wordClass;
+  /** Word senses (senses.json); senseOf[finding entry] lists the rules for that word, or null. */
+  final Senses senses;
 
   // per-category entry payloads
   final List<Integer> triggerMasks = new ArrayList<>();
@@ -101,7 +120,8 @@ final class Lexicon {
   private int[] out = new int[CATS * 1024];
   int maxDepth;
 
-  private final Map<String, Integer> triggerIndex = new HashMap<>();
+  /** The plain entry of each finding tag, by tag id (targets of sense re-tagging). */
+  final List<FindingEntry> tagEntries = new ArrayList<>();
   private final Map<String, Integer> tagIds = new LinkedHashMap<>();
   private final Map<String, Integer> obsIds = new HashMap<>();
 
@@ -121,8 +141,7 @@ final class Lexicon {
     }
 
     JsonNode scope = rules.get("scope");
-    preWindow = scope.get("preWindow").asInt();
-    postWindow = scope.get("postWindow").asInt();
+    maxScope = scope.get("maxWords").asInt();
     biWindow = scope.get("biWindow").asInt();
 
     // triggers: phrase -> type mask (a phrase may be in several categories)
@@ -134,6 +153,9 @@ final class Lexicon {
             case "post_negation" -> POST_NEG;
             case "pre_uncertainty" -> PRE_UNC;
             case "post_uncertainty" -> POST_UNC;
+            case "bi_uncertainty" -> BI_UNC;
+            case "pre_hypothetical" -> PRE_HYP;
+            case "post_hypothetical" -> POST_HYP;
             case "pseudo" -> PSEUDO;
             case "terminator" -> TERM;
             default -> throw new IllegalStateException("unknown trigger category " + cat);
@@ -201,6 +223,7 @@ final class Lexicon {
       String ob = tag.get("observation").asText();
       int[] obs = ob.isEmpty() ? new int[] {-1} : new int[] {obsId(ob)};
       FindingEntry fe = new FindingEntry(K_TERM, new int[] {id}, obs, -1);
+      tagEntries.add(fe);
       for (JsonNode s : tag.get("synonyms")) {
         termEntries.put(s.asText(), fe);
       }
@@ -283,6 +306,34 @@ final class Lexicon {
       insert(e.getKey(), CAT_FINDING, findings.size() - 1, e.getValue().kind == K_TERM);
     }
 
+    senses = new Senses(this, read(om, "senses.json"));
+    wordClass = new int[vocab.size()];
+    String[][] classes = {
+      {"conjunctions", "" + W_CONJ},
+      {"alternatives", "" + W_ALT},
+      {"verbs", "" + W_VERB},
+      {"evidential", "" + W_EVID},
+      {"listBreakers", "" + W_BREAK},
+      {"predicatePrefix", "" + W_PREFIX},
+      {"forwardStops", "" + W_FSTOP},
+      {"prepositions", "" + W_PREP},
+      {"listFiller", "" + W_FILLER},
+      {"sizeWords", "" + W_SIZE},
+      {"exceptions", "" + W_EXCEPT}
+    };
+    JsonNode syntax = rules.get("syntax");
+    for (String[] c : classes) {
+      for (JsonNode w : syntax.get(c[0])) {
+        for (String word : words(w.asText())) {
+          int id = vocab.intern(word);
+          if (id >= wordClass.length) {
+            wordClass = Arrays.copyOf(wordClass, vocab.size() + 64);
+          }
+          wordClass[id] |= Integer.parseInt(c[1]);
+        }
+      }
+    }
+    wordClass = Arrays.copyOf(wordClass, vocab.size());
     trigMask = triggerMasks.stream().mapToInt(Integer::intValue).toArray();
     findingArr = findings.toArray(new FindingEntry[0]);
     qualKind = qualifierKinds.stream().mapToInt(Integer::intValue).toArray();
@@ -426,6 +477,37 @@ final class Lexicon {
       }
     }
     return r;
+  }
+
+  /** Word-class bits of a token id (UNK and punctuation have none). */
+  int cls(int tokenId) {
+    return tokenId < wordClass.length ? wordClass[tokenId] : 0;
+  }
+
+  /** The entry of {@code cat} at the end of a phrase's trie path, or -1. */
+  int entryOf(String phrase, int cat) {
+    int node = 0;
+    for (String w : words(phrase)) {
+      int id = vocab.lookup(w, 0, w.length());
+      if (id == UNK) {
+        return -1;
+      }
+      node = child(node, id);
+      if (node < 0) {
+        return -1;
+      }
+    }
+    return node == 0 ? -1 : entry(node, cat);
+  }
+
+  /** Adds a finding entry that no phrase reaches (a sense's re-tagged finding); returns its index. */
+  int addDetachedFinding(FindingEntry fe) {
+    findings.add(fe);
+    return findings.size() - 1;
+  }
+
+  int tagIdOf(String tag) {
+    return tagId(tag);
   }
 
   int child(int node, int tokenId) {
