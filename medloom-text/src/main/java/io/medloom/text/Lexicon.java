@@ -1,7 +1,5 @@
 package io.medloom.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,8 +94,10 @@ final class Lexicon {
   final Map<String, Integer> anatomyIds = new HashMap<>();
   final int maxScope;
   final int biWindow;
+
   /** Word-class bits by token id (0 for UNK and punctuation). */
   int[] wordClass;
+
   /** Word senses (senses.json); senseOf[finding entry] lists the rules for that word, or null. */
   final Senses senses;
 
@@ -122,16 +122,16 @@ final class Lexicon {
 
   /** The plain entry of each finding tag, by tag id (targets of sense re-tagging). */
   final List<FindingEntry> tagEntries = new ArrayList<>();
+
   private final Map<String, Integer> tagIds = new LinkedHashMap<>();
   private final Map<String, Integer> obsIds = new HashMap<>();
 
   Lexicon() {
     Arrays.fill(out, -1);
-    ObjectMapper om = new ObjectMapper();
-    JsonNode rules = read(om, "rules.json");
-    JsonNode fjs = read(om, "findings.json");
-    JsonNode ojs = read(om, "observations.json");
-    JsonNode ajs = read(om, "anatomy.json");
+    JsonTree rules = read("rules.json");
+    JsonTree fjs = read("findings.json");
+    JsonTree ojs = read("observations.json");
+    JsonTree ajs = read("anatomy.json");
 
     List<String> obsList = new ArrayList<>();
     ojs.get("observations").forEach(n -> obsList.add(n.asText()));
@@ -140,13 +140,13 @@ final class Lexicon {
       obsIds.put(obsList.get(i), i);
     }
 
-    JsonNode scope = rules.get("scope");
+    JsonTree scope = rules.get("scope");
     maxScope = scope.get("maxWords").asInt();
     biWindow = scope.get("biWindow").asInt();
 
     // triggers: phrase -> type mask (a phrase may be in several categories)
     Map<String, Integer> masks = new LinkedHashMap<>();
-    for (JsonNode cat : rules.get("triggers")) {
+    for (JsonTree cat : rules.get("triggers")) {
       int bit =
           switch (cat.get("category").asText()) {
             case "pre_negation" -> PRE_NEG;
@@ -160,7 +160,7 @@ final class Lexicon {
             case "terminator" -> TERM;
             default -> throw new IllegalStateException("unknown trigger category " + cat);
           };
-      for (JsonNode p : cat.get("phrases")) {
+      for (JsonTree p : cat.get("phrases")) {
         masks.merge(p.asText(), bit, (a, b) -> a | b);
       }
     }
@@ -172,39 +172,39 @@ final class Lexicon {
       triggerMasks.add(mask);
       insert(e.getKey(), CAT_TRIGGER, triggerMasks.size() - 1, false);
     }
-    JsonNode q = rules.get("qualifiers");
+    JsonTree q = rules.get("qualifiers");
     String[] qn = {"enlarged", "normal", "borderline"};
     for (int k = 0; k < qn.length; k++) {
-      for (JsonNode p : q.get(qn[k])) {
+      for (JsonTree p : q.get(qn[k])) {
         qualifierKinds.add(k);
         insert(p.asText(), CAT_QUALIFIER, qualifierKinds.size() - 1, false);
       }
     }
 
     // anatomy
-    JsonNode sides = ajs.get("sides");
-    for (JsonNode region : ajs.get("regions")) {
+    JsonTree sides = ajs.get("sides");
+    for (JsonTree region : ajs.get("regions")) {
       String canon = region.get("canonical").asText();
       if (canon.contains("{side}")) {
         for (Iterator<String> it = sides.fieldNames(); it.hasNext(); ) {
           String side = it.next();
           int id = anatomyId(canon.replace("{side}", side));
-          for (JsonNode sw : sides.get(side)) {
-            for (JsonNode t : region.get("terms")) {
+          for (JsonTree sw : sides.get(side)) {
+            for (JsonTree t : region.get("terms")) {
               addAnatomy(t.asText().replace("{side}", sw.asText()), id);
             }
           }
         }
       } else {
         int id = anatomyId(canon);
-        for (JsonNode t : region.get("terms")) {
+        for (JsonTree t : region.get("terms")) {
           addAnatomy(t.asText(), id);
         }
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = ajs.get("sideFallback").fields();
+    for (Iterator<Map.Entry<String, JsonTree>> it = ajs.get("sideFallback").fields();
         it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+      Map.Entry<String, JsonTree> e = it.next();
       int id = anatomyId(e.getValue().asText());
       anatomyEntries.add(-id - 1);
       insert(e.getKey(), CAT_ANATOMY, anatomyEntries.size() - 1, false);
@@ -214,7 +214,7 @@ final class Lexicon {
     List<Integer> defAnat = new ArrayList<>();
     Map<String, String> signs = new LinkedHashMap<>();
     Map<String, FindingEntry> termEntries = new LinkedHashMap<>();
-    for (JsonNode tag : fjs.get("tags")) {
+    for (JsonTree tag : fjs.get("tags")) {
       String name = tag.get("tag").asText();
       int id = tagIds.size();
       tagIds.put(name, id);
@@ -224,7 +224,7 @@ final class Lexicon {
       int[] obs = ob.isEmpty() ? new int[] {-1} : new int[] {obsId(ob)};
       FindingEntry fe = new FindingEntry(K_TERM, new int[] {id}, obs, -1);
       tagEntries.add(fe);
-      for (JsonNode s : tag.get("synonyms")) {
+      for (JsonTree s : tag.get("synonyms")) {
         termEntries.put(s.asText(), fe);
       }
       if (tag.has("signOf")) {
@@ -236,7 +236,7 @@ final class Lexicon {
       int sign = tagIds.get(e.getKey());
       int target = tagId(e.getValue());
       int targetObs = -1;
-      for (JsonNode tag : fjs.get("tags")) {
+      for (JsonTree tag : fjs.get("tags")) {
         if (tag.get("tag").asText().equals(e.getValue())
             && !tag.get("observation").asText().isEmpty()) {
           targetObs = obsId(tag.get("observation").asText());
@@ -259,17 +259,17 @@ final class Lexicon {
     }
     tagNames = tagIds.keySet().toArray(new String[0]);
     tagDefaultAnatomy = defAnat.stream().mapToInt(Integer::intValue).toArray();
-    for (JsonNode t : ojs.get("terms")) {
+    for (JsonTree t : ojs.get("terms")) {
       int tag = tagId(t.get("finding").asText());
       int[] obs = obsArray(t.get("observations"));
       int[] tags = new int[obs.length];
       Arrays.fill(tags, tag);
       FindingEntry fe = new FindingEntry(K_TERM, tags, obs, -1);
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
-    for (JsonNode t : ojs.get("carriers")) {
+    for (JsonTree t : ojs.get("carriers")) {
       int[] obs = obsArray(t.get("observations"));
       int[] tags = new int[obs.length];
       for (int i = 0; i < obs.length; i++) {
@@ -277,16 +277,16 @@ final class Lexicon {
       }
       FindingEntry fe =
           new FindingEntry(K_CARRIER, tags, obs, anatomyId(t.get("anatomy").asText()));
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
-    for (JsonNode t : ojs.get("normalStatements")) {
+    for (JsonTree t : ojs.get("normalStatements")) {
       List<Integer> tg = new ArrayList<>();
       List<Integer> ob = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = t.get("absent").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        for (JsonNode o : e.getValue()) {
+      for (Iterator<Map.Entry<String, JsonTree>> it = t.get("absent").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonTree> e = it.next();
+        for (JsonTree o : e.getValue()) {
           tg.add(tagId(e.getKey()));
           ob.add(obsId(o.asText()));
         }
@@ -297,7 +297,7 @@ final class Lexicon {
               tg.stream().mapToInt(Integer::intValue).toArray(),
               ob.stream().mapToInt(Integer::intValue).toArray(),
               anatomyId(t.get("anatomy").asText()));
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
@@ -306,7 +306,7 @@ final class Lexicon {
       insert(e.getKey(), CAT_FINDING, findings.size() - 1, e.getValue().kind == K_TERM);
     }
 
-    senses = new Senses(this, read(om, "senses.json"));
+    senses = new Senses(this, read("senses.json"));
     wordClass = new int[vocab.size()];
     String[][] classes = {
       {"conjunctions", "" + W_CONJ},
@@ -321,9 +321,9 @@ final class Lexicon {
       {"sizeWords", "" + W_SIZE},
       {"exceptions", "" + W_EXCEPT}
     };
-    JsonNode syntax = rules.get("syntax");
+    JsonTree syntax = rules.get("syntax");
     for (String[] c : classes) {
-      for (JsonNode w : syntax.get(c[0])) {
+      for (JsonTree w : syntax.get(c[0])) {
         for (String word : words(w.asText())) {
           int id = vocab.intern(word);
           if (id >= wordClass.length) {
@@ -371,7 +371,7 @@ final class Lexicon {
     return id;
   }
 
-  private int[] obsArray(JsonNode arr) {
+  private int[] obsArray(JsonTree arr) {
     int[] r = new int[arr.size()];
     for (int i = 0; i < r.length; i++) {
       r[i] = obsId(arr.get(i).asText());
@@ -388,12 +388,12 @@ final class Lexicon {
     throw new IllegalStateException("no finding tag for carrier observation " + ob);
   }
 
-  private static JsonNode read(ObjectMapper om, String name) {
+  private static JsonTree read(String name) {
     try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource io/medloom/text/" + name);
       }
-      return om.readTree(in);
+      return JsonTree.read(in, "io/medloom/text/" + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -500,7 +500,9 @@ final class Lexicon {
     return node == 0 ? -1 : entry(node, cat);
   }
 
-  /** Adds a finding entry that no phrase reaches (a sense's re-tagged finding); returns its index. */
+  /**
+   * Adds a finding entry that no phrase reaches (a sense's re-tagged finding); returns its index.
+   */
   int addDetachedFinding(FindingEntry fe) {
     findings.add(fe);
     return findings.size() - 1;

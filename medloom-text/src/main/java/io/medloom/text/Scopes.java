@@ -126,11 +126,10 @@ final class Scopes {
 
   /**
    * At a comma or conjunction at {@code x}: does the list go on? The next segment must not be a
-   * clause (a verb not followed by an evidential word) nor hold a list breaker, and a comma needs
-   * a conjunction further on in the list ("no A, B, or C"; "no A, B" ends at the comma).
+   * clause (a verb not followed by an evidential word) nor hold a list breaker, and a comma needs a
+   * conjunction further on in the list ("no A, B, or C"; "no A, B" ends at the comma).
    */
-  private static boolean continuesForward(
-      Lexicon lex, Engine.Work w, int n, int x, boolean neg) {
+  private static boolean continuesForward(Lexicon lex, Engine.Work w, int n, int x, boolean neg) {
     boolean conj = w.id[x] != COMMA;
     // size words start a new, affirmed item after ',' or 'and' ("no pneumothorax, small
     // effusion"), not after 'or' ("no pneumothorax or small effusion")
@@ -203,8 +202,7 @@ final class Scopes {
     }
   }
 
-  private static boolean previousSegmentIsListItem(
-      Lexicon lex, Engine.Work w, int x, boolean neg) {
+  private static boolean previousSegmentIsListItem(Lexicon lex, Engine.Work w, int x, boolean neg) {
     int breakers = neg ? W_BREAK : 0;
     for (int y = x - 1; y >= 0; y--) {
       int t = w.id[y];

@@ -1,6 +1,5 @@
 package io.medloom.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,14 +15,15 @@ final class Senses {
 
   final int window;
   private final Rule[] rules;
+
   /** Rule indexes by finding entry, or null. */
   private final int[][] byEntry;
 
-  Senses(Lexicon lex, JsonNode json) {
+  Senses(Lexicon lex, JsonTree json) {
     window = json.get("window").asInt();
     List<Rule> list = new ArrayList<>();
     List<int[]> links = new ArrayList<>(); // {entry, rule}
-    for (JsonNode r : json.get("senses")) {
+    for (JsonTree r : json.get("senses")) {
       String as = r.get("as").asText();
       int asEntry = -1;
       int asTag = -1;
@@ -41,7 +41,7 @@ final class Senses {
               r.path("acronym").asBoolean(false),
               asEntry,
               asTag));
-      for (JsonNode w : r.get("words")) {
+      for (JsonTree w : r.get("words")) {
         int e = lex.entryOf(w.asText(), Lexicon.CAT_FINDING);
         if (e < 0) {
           throw new IllegalStateException("senses.json: '" + w.asText() + "' is no finding term");
@@ -60,12 +60,12 @@ final class Senses {
     }
   }
 
-  private static int[] ids(Lexicon lex, JsonNode arr) {
+  private static int[] ids(Lexicon lex, JsonTree arr) {
     if (arr == null) {
       return new int[0];
     }
     List<Integer> out = new ArrayList<>();
-    for (JsonNode w : arr) {
+    for (JsonTree w : arr) {
       for (String word : Lexicon.words(w.asText())) {
         out.add(lex.vocab.intern(word));
       }

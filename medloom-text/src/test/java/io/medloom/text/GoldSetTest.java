@@ -31,14 +31,21 @@ class GoldSetTest {
     ExistenceScore dev = new ExistenceScore();
     ExistenceScore held = new ExistenceScore();
     for (GoldSet.Item it : items) {
-      (it.heldOut() ? held : dev).add(it.expected(), ChexpertLabeler.standard().label(it.sentence()));
+      (it.heldOut() ? held : dev)
+          .add(it.expected(), ChexpertLabeler.standard().label(it.sentence()));
     }
     System.out.print(held.table("gold sentences, held-out half (odd items)"));
     System.out.print(dev.table("gold sentences, development half (even items)"));
     for (String state : List.of("present", "absent", "uncertain")) {
-      assertThat(held.precision(state)).as("held-out precision " + state).isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
-      assertThat(held.recall(state)).as("held-out recall " + state).isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
-      assertThat(dev.precision(state)).as("dev precision " + state).isGreaterThanOrEqualTo(DEV_FLOOR);
+      assertThat(held.precision(state))
+          .as("held-out precision " + state)
+          .isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+      assertThat(held.recall(state))
+          .as("held-out recall " + state)
+          .isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+      assertThat(dev.precision(state))
+          .as("dev precision " + state)
+          .isGreaterThanOrEqualTo(DEV_FLOOR);
       assertThat(dev.recall(state)).as("dev recall " + state).isGreaterThanOrEqualTo(DEV_FLOOR);
     }
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Labels the 1,000 IU X-ray reports (findings + impression) and scores them against the manual MeSH
- * terms with the protocol of {@link LabelScore} (uncertain counts as positive; No Finding judged only
- * where MeSH is normal or names a pathology; macro-F1 over every observation with a positive).
+ * terms with the protocol of {@link LabelScore} (uncertain counts as positive; No Finding judged
+ * only where MeSH is normal or names a pathology; macro-F1 over every observation with a positive).
  * Rules were developed on the tune half (even uid); the held-out half (odd uid) is the headline.
  * Floors sit a little under the values measured when the rules were frozen.
  */

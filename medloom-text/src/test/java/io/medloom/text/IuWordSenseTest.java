@@ -64,7 +64,8 @@ class IuWordSenseTest {
         Map<String, String> row = rows.get(f[0]);
         String findings = row.getOrDefault("findings", "");
         String report = IuEvaluationTest.reportOf(row);
-        int base = f[1].equals("findings") ? "FINDINGS: ".length() : report.indexOf("IMPRESSION: ") + 12;
+        int base =
+            f[1].equals("findings") ? "FINDINGS: ".length() : report.indexOf("IMPRESSION: ") + 12;
         int s = base + Integer.parseInt(f[2]);
         int e = s + f[3].length();
         assertThat(report.substring(s, e).toLowerCase(java.util.Locale.ROOT))
@@ -102,13 +103,23 @@ class IuWordSenseTest {
                                   && t.span()[1] <= sent[1]);
         }
         if (!ok) {
-          wrong.add(f[0] + " " + f[3] + "@" + f[2] + " expected " + expected + " got " + covering
-              + (sentence == null ? "" : " in: " + sentence));
+          wrong.add(
+              f[0]
+                  + " "
+                  + f[3]
+                  + "@"
+                  + f[2]
+                  + " expected "
+                  + expected
+                  + " got "
+                  + covering
+                  + (sentence == null ? "" : " in: " + sentence));
         }
         checked++;
       }
     }
-    System.out.println("IU word senses: " + checked + " occurrences checked, " + wrong.size() + " wrong");
+    System.out.println(
+        "IU word senses: " + checked + " occurrences checked, " + wrong.size() + " wrong");
     assertThat(checked).isGreaterThan(100);
     assertThat(wrong).isEmpty();
   }

@@ -25,7 +25,8 @@ class StructuralScopeTest {
         .containsEntry("Lung Opacity", 0)
         .containsEntry("Pleural Effusion", 0)
         .containsEntry("Pneumothorax", 0);
-    assertThat(label("No pneumonia, effusions, edema, pneumothorax, adenopathy, nodules or masses."))
+    assertThat(
+            label("No pneumonia, effusions, edema, pneumothorax, adenopathy, nodules or masses."))
         .containsEntry("Pneumonia", 0)
         .containsEntry("Edema", 0)
         .containsEntry("Pneumothorax", 0)
@@ -104,7 +105,8 @@ class StructuralScopeTest {
 
   @Test
   void removedDevicesAreAbsentNow() {
-    assertThat(label("Interval removal of the left chest tube.")).containsEntry("Support Devices", 0);
+    assertThat(label("Interval removal of the left chest tube."))
+        .containsEntry("Support Devices", 0);
     assertThat(label("No pneumothorax after chest tube removal."))
         .containsEntry("Support Devices", 0)
         .containsEntry("Pneumothorax", 0);
@@ -168,8 +170,9 @@ class StructuralScopeTest {
         .containsEntry("Cardiomegaly", 1)
         .doesNotContainKey("Enlarged Cardiomediastinum");
     assertThat(
-            label("Heart size, mediastinal contour, and pulmonary vascularity are within normal"
-                + " limits."))
+            label(
+                "Heart size, mediastinal contour, and pulmonary vascularity are within normal"
+                    + " limits."))
         .containsEntry("Cardiomegaly", 0)
         .containsEntry("Enlarged Cardiomediastinum", 0);
     assertThat(label("Air-fluid level in the middle mediastinum, from a large hiatal hernia."))

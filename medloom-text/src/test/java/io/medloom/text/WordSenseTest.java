@@ -23,7 +23,8 @@ class WordSenseTest {
 
   @Test
   void infection() {
-    assertThat(findings("Residuals of prior granulomatous infection.")).containsExactly("calcification");
+    assertThat(findings("Residuals of prior granulomatous infection."))
+        .containsExactly("calcification");
     assertThat(labels("Residuals of prior granulomatous infection.")).doesNotContain("Pneumonia");
     assertThat(findings("History of urinary tract infection.")).isEmpty();
     assertThat(findings("Left basilar opacity, likely infection.")).contains("pneumonia");

@@ -16,7 +16,8 @@ class EvalTest {
     assertThat(m.observations("Cardiomegaly/mild;Calcified Granuloma/lung/upper lobe/right"))
         .containsExactly("Cardiomegaly");
     // qualified rules need their qualifier
-    assertThat(m.observations("Costophrenic Angle/left/blunted")).containsExactly("Pleural Effusion");
+    assertThat(m.observations("Costophrenic Angle/left/blunted"))
+        .containsExactly("Pleural Effusion");
     assertThat(m.observations("Costophrenic Angle/left")).isEmpty();
     assertThat(m.observations("Mediastinum/widened")).containsExactly("Enlarged Cardiomediastinum");
     assertThat(m.observations("Catheters, Indwelling/right;Opacity/lung/base"))
@@ -55,7 +56,9 @@ class EvalTest {
         GoldSet.parse(
             "# comment\nNo effusion.\tEFF-\nSmall effusion.\tEFF+\nPICC in SVC.\tSD+\nClear.\t.\n");
     assertThat(items).hasSize(4);
-    assertThat(items.get(0).expected()).containsEntry("No Finding", 1).containsEntry("Pleural Effusion", 0);
+    assertThat(items.get(0).expected())
+        .containsEntry("No Finding", 1)
+        .containsEntry("Pleural Effusion", 0);
     assertThat(items.get(1).expected()).doesNotContainKey("No Finding");
     assertThat(items.get(2).expected()).containsEntry("No Finding", 1);
     assertThat(items.get(3).expected()).containsOnlyKeys("No Finding");
