@@ -125,44 +125,29 @@ final class Scopes {
   }
 
   /**
-   * At a comma or conjunction at {@code x}: does the list go on? The next segment must not be a
-   * clause (a verb not followed by an evidential word) nor hold a list breaker, and a comma needs a
-   * conjunction further on in the list ("no A, B, or C"; "no A, B" ends at the comma).
+   * At a comma or conjunction at {@code x}: does the list go on into the next segment? Not when that
+   * segment is a clause of its own (a verb not followed by an evidential word: "no effusion, the
+   * heart is enlarged") or, in a negation, holds a list breaker ("no pneumothorax, stable
+   * cardiomegaly"); size words break after ',' or 'and' ("no pneumothorax, small effusion") but not
+   * after 'or' ("no pneumothorax or small effusion"). Telegraphic lists need no conjunction ("no
+   * focal consolidation, pleural effusion.").
    */
   private static boolean continuesForward(Lexicon lex, Engine.Work w, int n, int x, boolean neg) {
-    boolean conj = w.id[x] != COMMA;
-    // size words start a new, affirmed item after ',' or 'and' ("no pneumothorax, small
-    // effusion"), not after 'or' ("no pneumothorax or small effusion")
     int breakers = !neg ? 0 : (lex.cls(w.id[x]) & W_ALT) != 0 ? W_BREAK : W_BREAK | W_SIZE;
-    boolean first = true;
     for (int y = x + 1; y < n; y++) {
-      if (hardStop(w, y)) {
-        break;
-      }
       int t = w.id[y];
+      if (t == COMMA || hardStop(w, y)) {
+        return true;
+      }
       int c = lex.cls(t);
-      if (t == COMMA) {
-        if (conj) {
-          return true;
-        }
-        first = false;
-        continue;
-      }
       if ((c & W_VERB) != 0) {
-        boolean listPredicate = y + 1 < n && (lex.cls(w.id[y + 1]) & W_EVID) != 0;
-        if (!listPredicate) {
-          return first ? false : conj;
-        }
-        return conj;
+        return y + 1 < n && (lex.cls(w.id[y + 1]) & W_EVID) != 0;
       }
-      if (first && (c & breakers) != 0) {
+      if ((c & breakers) != 0) {
         return false;
       }
-      if ((c & W_CONJ) != 0) {
-        conj = true;
-      }
     }
-    return conj;
+    return true;
   }
 
   /** Backward over the subject phrase of a post-trigger and the list it ends. */
