@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * Floors sit a little under the values measured when the rules were frozen.
  */
 class IuEvaluationTest {
-  static final double HELD_OUT_MACRO_FLOOR = 0.80;
-  static final double TUNE_MACRO_FLOOR = 0.83;
+  static final double HELD_OUT_MACRO_FLOOR = 0.82;
+  static final double TUNE_MACRO_FLOOR = 0.84;
 
   static String reportOf(Map<String, String> row) {
     return "FINDINGS: "
