@@ -19,5 +19,10 @@ def label(text):
                 out[k] = max(out.get(k, v), v, key=lambda x: {1: 3, -1: 2, 0: 1}[x])
     return out
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+if len(sys.argv) > 2:  # accuracy mode: one line of labels per report (Observation=value;...)
+    with open(sys.argv[2], "w", encoding="utf-8") as out:
+        for s in lines:
+            out.write(";".join("%s=%d" % kv for kv in label(s).items()) + "\n")
+    sys.exit(0)
 t0 = time.perf_counter(); pos = sum(sum(1 for v in label(s).values() if v == 1) for s in lines)
 print(len(lines), time.perf_counter() - t0, pos)

@@ -6,15 +6,15 @@ import java.util.Arrays;
 
 /**
  * The scanner shared by {@link ReportParser}, {@link ChexpertLabeler} and {@link TripletExtractor}:
- * sections -> sentences -> tokens -> trie matches -> negation/uncertainty scopes (NegEx-style
- * windows) -> mentions, reported to a {@link Sink} with primitive arguments. Immutable; scratch
- * buffers are per thread.
+ * sections -> sentences -> tokens -> trie matches -> negation/uncertainty scopes that follow the
+ * sentence's structure ({@link Scopes}) -> word senses ({@link Senses}) -> mentions, reported to a
+ * {@link Sink} with primitive arguments. Immutable; scratch buffers are per thread.
  */
 final class Engine {
   static final int PRESENT = 0;
   static final int ABSENT = 1;
   static final int UNCERTAIN = 2;
-  private static final int INF = Integer.MAX_VALUE / 4;
+  private static final int INF = Scopes.INF;
 
   interface Sink {
     /** One mention; obs is -1 when the finding counts for no observation, anatomy -1 if none. */
@@ -54,6 +54,8 @@ final class Engine {
     int[][] mEnd = new int[CATS][256];
     int[] negD = new int[256];
     int[] uncD = new int[256];
+    int[] barrier = new int[256];
+    int[] hypD = new int[256];
     // selected matches per category: start, end, entry
     int[][] sel = new int[CATS][3 * 64];
     int[] selN = new int[CATS];
@@ -69,6 +71,8 @@ final class Engine {
       id = new int[c];
       negD = new int[c];
       uncD = new int[c];
+      barrier = new int[c];
+      hypD = new int[c];
       for (int k = 0; k < CATS; k++) {
         mEntry[k] = new int[c];
         mEnd[k] = new int[c];
@@ -225,78 +229,9 @@ final class Engine {
         }
       }
     }
-    // 3. scopes
-    Arrays.fill(w.negD, 0, n, INF);
-    Arrays.fill(w.uncD, 0, n, INF);
-    int[] trig = w.sel[CAT_TRIGGER];
-    int nt = w.selN[CAT_TRIGGER];
-    // barrier[k]: token k starts a trigger (any non-pseudo) -> use a small marker array: reuse
-    // mEnd[TRIGGER]
-    int[] barrier = w.mEnd[CAT_TRIGGER];
-    Arrays.fill(barrier, 0, n, 0);
-    for (int k = 0; k < nt; k++) {
-      int mask = lex.trigMask[trig[3 * k + 2]];
-      if (mask != PSEUDO) {
-        for (int x = trig[3 * k]; x < trig[3 * k + 1]; x++) {
-          barrier[x] = 1;
-        }
-      }
-    }
-    for (int k = 0; k < nt; k++) {
-      int s = trig[3 * k];
-      int e = trig[3 * k + 1];
-      int mask = lex.trigMask[trig[3 * k + 2]];
-      if ((mask & (PSEUDO | TERM)) != 0) {
-        continue;
-      }
-      boolean pre = (mask & (PRE_NEG | PRE_UNC)) != 0;
-      boolean post = (mask & (POST_NEG | POST_UNC)) != 0;
-      boolean both = pre && post;
-      boolean neg = (mask & (PRE_NEG | POST_NEG)) != 0;
-      boolean unc = (mask & (PRE_UNC | POST_UNC)) != 0;
-      int[] d;
-      // a phrase that is both negation and uncertainty (rare) counts as uncertainty
-      d = unc ? w.uncD : w.negD;
-      if (neg && !unc) {
-        d = w.negD;
-      }
-      if (pre) {
-        int limit = both ? lex.biWindow : lex.preWindow;
-        int words = 0;
-        for (int x = e; x < n; x++) {
-          int tid = w.id[x];
-          if (tid == SEMI || tid == COLON || barrier[x] != 0) {
-            break;
-          }
-          if (tid >= FIRST_WORD || tid == UNK) {
-            words++;
-            if (words > limit) {
-              break;
-            }
-            if (words < d[x]) {
-              d[x] = words;
-            }
-          }
-        }
-      }
-      if (post) {
-        int limit = both ? lex.biWindow : lex.postWindow;
-        int words = 0;
-        for (int x = s - 1; x >= 0; x--) {
-          int tid = w.id[x];
-          if (tid == SEMI || tid == COLON || tid == COMMA || barrier[x] != 0) {
-            break;
-          }
-          words++;
-          if (words > limit) {
-            break;
-          }
-          if (words < d[x]) {
-            d[x] = words;
-          }
-        }
-      }
-    }
+    // 3. scopes (structural), then affirmed alternatives ("A or B") become uncertain
+    Scopes.compute(lex, w, n);
+    Scopes.alternatives(lex, w);
     // 4. findings
     int[] fs = w.sel[CAT_FINDING];
     int nf = w.selN[CAT_FINDING];
@@ -305,10 +240,18 @@ final class Engine {
     for (int k = 0; k < nf; k++) {
       int s = fs[3 * k];
       int e = fs[3 * k + 1];
-      FindingEntry fe = lex.findingArr[fs[3 * k + 2]];
+      int entry = fs[3 * k + 2];
+      int sense = lex.senses.resolve(entry, s, e, w, n, t, lex);
+      if (sense == Senses.DROP || Scopes.min(w.hypD, s, e) < INF) {
+        continue; // another sense, or a condition / limitation that asserts nothing
+      }
+      FindingEntry fe = lex.findingArr[sense == Senses.KEEP ? entry : sense];
       int cs = w.ts[s];
       int ce = w.te[e - 1];
       if (fe.kind == K_NORMAL) {
+        if (excepted(w, e, n, fs, nf)) {
+          continue; // "clear lungs except for atelectasis" denies nothing for sure
+        }
         for (int o = 0; o < fe.obs.length; o++) {
           sink.mention(
               fe.tags[o], fe.obs[o], fe.anatomy, ABSENT, sentIdx, cs, ce, sentStart, sentEnd);
@@ -318,24 +261,11 @@ final class Engine {
       int existence;
       int anatomy;
       if (fe.kind == K_CARRIER) {
-        int best = -1;
-        int bestDist = INF;
-        int[] qs = w.sel[CAT_QUALIFIER];
-        for (int q = 0; q < w.selN[CAT_QUALIFIER]; q++) {
-          int qsS = qs[3 * q];
-          int qsE = qs[3 * q + 1];
-          if (qsS < e && qsE > s) {
-            continue;
-          }
-          int dist = qsS >= e ? qsS - e : s - qsE;
-          if (dist < bestDist) {
-            bestDist = dist;
-            best = q;
-          }
-        }
+        int best = Carriers.qualifier(lex, w, n, s, e);
         if (best < 0) {
           continue;
         }
+        int[] qs = w.sel[CAT_QUALIFIER];
         int qS = qs[3 * best];
         int qE = qs[3 * best + 1];
         int kind = lex.qualKind[qs[3 * best + 2]];
@@ -371,6 +301,29 @@ final class Engine {
       }
     }
     return next;
+  }
+
+  /** An exception word after a normal statement, followed by a finding that counts. */
+  private boolean excepted(Work w, int e, int n, int[] fs, int nf) {
+    for (int x = e; x < n; x++) {
+      int t = w.id[x];
+      if (t == SEMI || t == COLON) {
+        return false;
+      }
+      if ((lex.cls(t) & W_EXCEPT) != 0) {
+        for (int k = 0; k < nf; k++) {
+          if (fs[3 * k] > x) {
+            for (int o : lex.findingArr[fs[3 * k + 2]].obs) {
+              if (o > 0) {
+                return true;
+              }
+            }
+          }
+        }
+        return false;
+      }
+    }
+    return false;
   }
 
   private static int state(Work w, int s, int e) {

@@ -1,7 +1,5 @@
 package io.medloom.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +31,22 @@ final class Lexicon {
   static final int POST_UNC = 8;
   static final int PSEUDO = 16;
   static final int TERM = 32;
+  static final int BI_UNC = 64;
+  static final int PRE_HYP = 128;
+  static final int POST_HYP = 256;
+
+  // word classes of rules.json "syntax" (bits of wordClass[token id])
+  static final int W_CONJ = 1;
+  static final int W_ALT = 2;
+  static final int W_VERB = 4;
+  static final int W_EVID = 8;
+  static final int W_BREAK = 16;
+  static final int W_PREFIX = 32;
+  static final int W_FSTOP = 64;
+  static final int W_PREP = 128;
+  static final int W_FILLER = 256;
+  static final int W_SIZE = 512;
+  static final int W_EXCEPT = 1024;
 
   // finding entry kinds
   static final int K_TERM = 0;
@@ -78,9 +92,14 @@ final class Lexicon {
   final int[] tagDefaultAnatomy;
   final List<String> anatomyNames = new ArrayList<>();
   final Map<String, Integer> anatomyIds = new HashMap<>();
-  final int preWindow;
-  final int postWindow;
+  final int maxScope;
   final int biWindow;
+
+  /** Word-class bits by token id (0 for UNK and punctuation). */
+  int[] wordClass;
+
+  /** Word senses (senses.json); senseOf[finding entry] lists the rules for that word, or null. */
+  final Senses senses;
 
   // per-category entry payloads
   final List<Integer> triggerMasks = new ArrayList<>();
@@ -101,17 +120,18 @@ final class Lexicon {
   private int[] out = new int[CATS * 1024];
   int maxDepth;
 
-  private final Map<String, Integer> triggerIndex = new HashMap<>();
+  /** The plain entry of each finding tag, by tag id (targets of sense re-tagging). */
+  final List<FindingEntry> tagEntries = new ArrayList<>();
+
   private final Map<String, Integer> tagIds = new LinkedHashMap<>();
   private final Map<String, Integer> obsIds = new HashMap<>();
 
   Lexicon() {
     Arrays.fill(out, -1);
-    ObjectMapper om = new ObjectMapper();
-    JsonNode rules = read(om, "rules.json");
-    JsonNode fjs = read(om, "findings.json");
-    JsonNode ojs = read(om, "observations.json");
-    JsonNode ajs = read(om, "anatomy.json");
+    JsonTree rules = read("rules.json");
+    JsonTree fjs = read("findings.json");
+    JsonTree ojs = read("observations.json");
+    JsonTree ajs = read("anatomy.json");
 
     List<String> obsList = new ArrayList<>();
     ojs.get("observations").forEach(n -> obsList.add(n.asText()));
@@ -120,25 +140,27 @@ final class Lexicon {
       obsIds.put(obsList.get(i), i);
     }
 
-    JsonNode scope = rules.get("scope");
-    preWindow = scope.get("preWindow").asInt();
-    postWindow = scope.get("postWindow").asInt();
+    JsonTree scope = rules.get("scope");
+    maxScope = scope.get("maxWords").asInt();
     biWindow = scope.get("biWindow").asInt();
 
     // triggers: phrase -> type mask (a phrase may be in several categories)
     Map<String, Integer> masks = new LinkedHashMap<>();
-    for (JsonNode cat : rules.get("triggers")) {
+    for (JsonTree cat : rules.get("triggers")) {
       int bit =
           switch (cat.get("category").asText()) {
             case "pre_negation" -> PRE_NEG;
             case "post_negation" -> POST_NEG;
             case "pre_uncertainty" -> PRE_UNC;
             case "post_uncertainty" -> POST_UNC;
+            case "bi_uncertainty" -> BI_UNC;
+            case "pre_hypothetical" -> PRE_HYP;
+            case "post_hypothetical" -> POST_HYP;
             case "pseudo" -> PSEUDO;
             case "terminator" -> TERM;
             default -> throw new IllegalStateException("unknown trigger category " + cat);
           };
-      for (JsonNode p : cat.get("phrases")) {
+      for (JsonTree p : cat.get("phrases")) {
         masks.merge(p.asText(), bit, (a, b) -> a | b);
       }
     }
@@ -150,39 +172,39 @@ final class Lexicon {
       triggerMasks.add(mask);
       insert(e.getKey(), CAT_TRIGGER, triggerMasks.size() - 1, false);
     }
-    JsonNode q = rules.get("qualifiers");
+    JsonTree q = rules.get("qualifiers");
     String[] qn = {"enlarged", "normal", "borderline"};
     for (int k = 0; k < qn.length; k++) {
-      for (JsonNode p : q.get(qn[k])) {
+      for (JsonTree p : q.get(qn[k])) {
         qualifierKinds.add(k);
         insert(p.asText(), CAT_QUALIFIER, qualifierKinds.size() - 1, false);
       }
     }
 
     // anatomy
-    JsonNode sides = ajs.get("sides");
-    for (JsonNode region : ajs.get("regions")) {
+    JsonTree sides = ajs.get("sides");
+    for (JsonTree region : ajs.get("regions")) {
       String canon = region.get("canonical").asText();
       if (canon.contains("{side}")) {
         for (Iterator<String> it = sides.fieldNames(); it.hasNext(); ) {
           String side = it.next();
           int id = anatomyId(canon.replace("{side}", side));
-          for (JsonNode sw : sides.get(side)) {
-            for (JsonNode t : region.get("terms")) {
+          for (JsonTree sw : sides.get(side)) {
+            for (JsonTree t : region.get("terms")) {
               addAnatomy(t.asText().replace("{side}", sw.asText()), id);
             }
           }
         }
       } else {
         int id = anatomyId(canon);
-        for (JsonNode t : region.get("terms")) {
+        for (JsonTree t : region.get("terms")) {
           addAnatomy(t.asText(), id);
         }
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = ajs.get("sideFallback").fields();
+    for (Iterator<Map.Entry<String, JsonTree>> it = ajs.get("sideFallback").fields();
         it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+      Map.Entry<String, JsonTree> e = it.next();
       int id = anatomyId(e.getValue().asText());
       anatomyEntries.add(-id - 1);
       insert(e.getKey(), CAT_ANATOMY, anatomyEntries.size() - 1, false);
@@ -192,7 +214,7 @@ final class Lexicon {
     List<Integer> defAnat = new ArrayList<>();
     Map<String, String> signs = new LinkedHashMap<>();
     Map<String, FindingEntry> termEntries = new LinkedHashMap<>();
-    for (JsonNode tag : fjs.get("tags")) {
+    for (JsonTree tag : fjs.get("tags")) {
       String name = tag.get("tag").asText();
       int id = tagIds.size();
       tagIds.put(name, id);
@@ -201,7 +223,8 @@ final class Lexicon {
       String ob = tag.get("observation").asText();
       int[] obs = ob.isEmpty() ? new int[] {-1} : new int[] {obsId(ob)};
       FindingEntry fe = new FindingEntry(K_TERM, new int[] {id}, obs, -1);
-      for (JsonNode s : tag.get("synonyms")) {
+      tagEntries.add(fe);
+      for (JsonTree s : tag.get("synonyms")) {
         termEntries.put(s.asText(), fe);
       }
       if (tag.has("signOf")) {
@@ -213,7 +236,7 @@ final class Lexicon {
       int sign = tagIds.get(e.getKey());
       int target = tagId(e.getValue());
       int targetObs = -1;
-      for (JsonNode tag : fjs.get("tags")) {
+      for (JsonTree tag : fjs.get("tags")) {
         if (tag.get("tag").asText().equals(e.getValue())
             && !tag.get("observation").asText().isEmpty()) {
           targetObs = obsId(tag.get("observation").asText());
@@ -236,17 +259,17 @@ final class Lexicon {
     }
     tagNames = tagIds.keySet().toArray(new String[0]);
     tagDefaultAnatomy = defAnat.stream().mapToInt(Integer::intValue).toArray();
-    for (JsonNode t : ojs.get("terms")) {
+    for (JsonTree t : ojs.get("terms")) {
       int tag = tagId(t.get("finding").asText());
       int[] obs = obsArray(t.get("observations"));
       int[] tags = new int[obs.length];
       Arrays.fill(tags, tag);
       FindingEntry fe = new FindingEntry(K_TERM, tags, obs, -1);
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
-    for (JsonNode t : ojs.get("carriers")) {
+    for (JsonTree t : ojs.get("carriers")) {
       int[] obs = obsArray(t.get("observations"));
       int[] tags = new int[obs.length];
       for (int i = 0; i < obs.length; i++) {
@@ -254,16 +277,16 @@ final class Lexicon {
       }
       FindingEntry fe =
           new FindingEntry(K_CARRIER, tags, obs, anatomyId(t.get("anatomy").asText()));
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
-    for (JsonNode t : ojs.get("normalStatements")) {
+    for (JsonTree t : ojs.get("normalStatements")) {
       List<Integer> tg = new ArrayList<>();
       List<Integer> ob = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = t.get("absent").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        for (JsonNode o : e.getValue()) {
+      for (Iterator<Map.Entry<String, JsonTree>> it = t.get("absent").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonTree> e = it.next();
+        for (JsonTree o : e.getValue()) {
           tg.add(tagId(e.getKey()));
           ob.add(obsId(o.asText()));
         }
@@ -274,7 +297,7 @@ final class Lexicon {
               tg.stream().mapToInt(Integer::intValue).toArray(),
               ob.stream().mapToInt(Integer::intValue).toArray(),
               anatomyId(t.get("anatomy").asText()));
-      for (JsonNode s : t.get("terms")) {
+      for (JsonTree s : t.get("terms")) {
         termEntries.put(s.asText(), fe);
       }
     }
@@ -283,6 +306,34 @@ final class Lexicon {
       insert(e.getKey(), CAT_FINDING, findings.size() - 1, e.getValue().kind == K_TERM);
     }
 
+    senses = new Senses(this, read("senses.json"));
+    wordClass = new int[vocab.size()];
+    String[][] classes = {
+      {"conjunctions", "" + W_CONJ},
+      {"alternatives", "" + W_ALT},
+      {"verbs", "" + W_VERB},
+      {"evidential", "" + W_EVID},
+      {"listBreakers", "" + W_BREAK},
+      {"predicatePrefix", "" + W_PREFIX},
+      {"forwardStops", "" + W_FSTOP},
+      {"prepositions", "" + W_PREP},
+      {"listFiller", "" + W_FILLER},
+      {"sizeWords", "" + W_SIZE},
+      {"exceptions", "" + W_EXCEPT}
+    };
+    JsonTree syntax = rules.get("syntax");
+    for (String[] c : classes) {
+      for (JsonTree w : syntax.get(c[0])) {
+        for (String word : words(w.asText())) {
+          int id = vocab.intern(word);
+          if (id >= wordClass.length) {
+            wordClass = Arrays.copyOf(wordClass, vocab.size() + 64);
+          }
+          wordClass[id] |= Integer.parseInt(c[1]);
+        }
+      }
+    }
+    wordClass = Arrays.copyOf(wordClass, vocab.size());
     trigMask = triggerMasks.stream().mapToInt(Integer::intValue).toArray();
     findingArr = findings.toArray(new FindingEntry[0]);
     qualKind = qualifierKinds.stream().mapToInt(Integer::intValue).toArray();
@@ -320,7 +371,7 @@ final class Lexicon {
     return id;
   }
 
-  private int[] obsArray(JsonNode arr) {
+  private int[] obsArray(JsonTree arr) {
     int[] r = new int[arr.size()];
     for (int i = 0; i < r.length; i++) {
       r[i] = obsId(arr.get(i).asText());
@@ -337,12 +388,12 @@ final class Lexicon {
     throw new IllegalStateException("no finding tag for carrier observation " + ob);
   }
 
-  private static JsonNode read(ObjectMapper om, String name) {
+  private static JsonTree read(String name) {
     try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource io/medloom/text/" + name);
       }
-      return om.readTree(in);
+      return JsonTree.read(in, "io/medloom/text/" + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -426,6 +477,39 @@ final class Lexicon {
       }
     }
     return r;
+  }
+
+  /** Word-class bits of a token id (UNK and punctuation have none). */
+  int cls(int tokenId) {
+    return tokenId < wordClass.length ? wordClass[tokenId] : 0;
+  }
+
+  /** The entry of {@code cat} at the end of a phrase's trie path, or -1. */
+  int entryOf(String phrase, int cat) {
+    int node = 0;
+    for (String w : words(phrase)) {
+      int id = vocab.lookup(w, 0, w.length());
+      if (id == UNK) {
+        return -1;
+      }
+      node = child(node, id);
+      if (node < 0) {
+        return -1;
+      }
+    }
+    return node == 0 ? -1 : entry(node, cat);
+  }
+
+  /**
+   * Adds a finding entry that no phrase reaches (a sense's re-tagged finding); returns its index.
+   */
+  int addDetachedFinding(FindingEntry fe) {
+    findings.add(fe);
+    return findings.size() - 1;
+  }
+
+  int tagIdOf(String tag) {
+    return tagId(tag);
   }
 
   int child(int node, int tokenId) {

@@ -12,6 +12,11 @@ final class Vocab {
     Arrays.fill(table, -1);
   }
 
+  /** One more than the largest id handed out. */
+  int size() {
+    return count;
+  }
+
   int intern(String w) {
     int h = hash(w, 0, w.length());
     int mask = table.length - 1;

@@ -1,0 +1,83 @@
+package io.medloom.text.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation protocol on hand-worked cases. */
+class EvalTest {
+  @Test
+  void meshTermsMapToObservations() {
+    MeshTruth m = MeshTruth.standard();
+    assertThat(m.observations("normal")).containsExactly("No Finding");
+    assertThat(m.observations("Cardiomegaly/mild;Calcified Granuloma/lung/upper lobe/right"))
+        .containsExactly("Cardiomegaly");
+    // qualified rules need their qualifier
+    assertThat(m.observations("Costophrenic Angle/left/blunted"))
+        .containsExactly("Pleural Effusion");
+    assertThat(m.observations("Costophrenic Angle/left")).isEmpty();
+    assertThat(m.observations("Mediastinum/widened")).containsExactly("Enlarged Cardiomediastinum");
+    assertThat(m.observations("Catheters, Indwelling/right;Opacity/lung/base"))
+        .containsExactlyInAnyOrder("Support Devices", "Lung Opacity");
+    assertThat(m.observations(null)).isEmpty();
+  }
+
+  @Test
+  void uncertainCountsAsPositiveAndNoFindingIsJudgedOnlyWhereMeshCanTell() {
+    LabelScore s = new LabelScore();
+    // normal report labeled normal: No Finding tp
+    s.add(Set.of("No Finding"), Map.of("No Finding", 1, "Pneumothorax", 0));
+    // pathology report with an uncertain label: Pneumothorax tp (uncertain counts), No Finding tn
+    s.add(Set.of("Pneumothorax"), Map.of("Pneumothorax", -1));
+    // MeSH names only unmapped terms: No Finding is not judged; a stray positive is an fp
+    s.add(Set.of(), Map.of("No Finding", 1, "Fracture", 1));
+    // devices only: No Finding not judged either
+    s.add(Set.of("Support Devices"), Map.of("No Finding", 1));
+    LabelScore.Row nf = s.rows().get(0);
+    assertThat(new int[] {nf.tp(), nf.fp(), nf.fn(), nf.tn()}).containsExactly(1, 0, 0, 1);
+    LabelScore.Row ptx = s.rows().get(9);
+    assertThat(ptx.observation()).isEqualTo("Pneumothorax");
+    assertThat(new int[] {ptx.tp(), ptx.fp(), ptx.fn(), ptx.tn()}).containsExactly(1, 0, 0, 3);
+    LabelScore.Row fx = s.rows().get(12);
+    assertThat(new int[] {fx.tp(), fx.fp(), fx.fn(), fx.tn()}).containsExactly(0, 1, 0, 3);
+    LabelScore.Row sd = s.rows().get(13);
+    assertThat(new int[] {sd.tp(), sd.fp(), sd.fn(), sd.tn()}).containsExactly(0, 0, 1, 3);
+    // macro over the observations with a positive: No Finding 1, Pneumothorax 1, Support Devices 0
+    assertThat(s.scoredObservations()).isEqualTo(3);
+    assertThat(s.macroF1()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void goldLinesParseAndDeriveNoFinding() {
+    var items =
+        GoldSet.parse(
+            "# comment\nNo effusion.\tEFF-\nSmall effusion.\tEFF+\nPICC in SVC.\tSD+\nClear.\t.\n");
+    assertThat(items).hasSize(4);
+    assertThat(items.get(0).expected())
+        .containsEntry("No Finding", 1)
+        .containsEntry("Pleural Effusion", 0);
+    assertThat(items.get(1).expected()).doesNotContainKey("No Finding");
+    assertThat(items.get(2).expected()).containsEntry("No Finding", 1);
+    assertThat(items.get(3).expected()).containsOnlyKeys("No Finding");
+    assertThat(items.get(1).heldOut()).isTrue();
+    assertThatThrownBy(() -> GoldSet.parse("No effusion.\tEFF*\n"))
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("EFF*");
+    assertThatThrownBy(() -> GoldSet.parse("No effusion. EFF-\n")).hasMessageContaining("<TAB>");
+    assertThatThrownBy(() -> GoldSet.parse("x\tEFF- EFF+\n")).hasMessageContaining("repeated");
+  }
+
+  @Test
+  void existenceScoreCountsStates() {
+    ExistenceScore e = new ExistenceScore();
+    assertThat(e.add(Map.of("Pneumothorax", 0), Map.of("Pneumothorax", 0))).isTrue();
+    assertThat(e.add(Map.of("Pneumothorax", -1), Map.of("Pneumothorax", 1))).isFalse();
+    assertThat(e.precision("absent")).isEqualTo(1.0);
+    assertThat(e.precision("present")).isEqualTo(0.0);
+    assertThat(e.recall("uncertain")).isEqualTo(0.0);
+    assertThat(e.exact()).isEqualTo(1);
+  }
+}
