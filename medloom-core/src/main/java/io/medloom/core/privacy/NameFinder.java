@@ -324,7 +324,8 @@ final class NameFinder {
         && !stops.contains(t.key())
         && listed(t.key())
         && !allowed(t.key())
-        && !headFollows(text, toks, i);
+        && !headFollows(text, toks, i)
+        && !(i + 1 < toks.size() && toks.get(i + 1).cap() && headFollows(text, toks, i + 1));
   }
 
   /** Adds a trailing initial, surname or "Jr." after a found name. */
@@ -343,6 +344,7 @@ final class NameFinder {
   /** Marks the name words from {@code j} on, as far as they look like a name under the mode. */
   private void run(String text, List<Tok> toks, int j, Mode mode, boolean[] mark) {
     int taken = 0;
+    int initials = 0;
     int k = j;
     boolean lastInitial = false;
     while (k < toks.size() && taken < MAX_NAME_WORDS) {
@@ -369,13 +371,25 @@ final class NameFinder {
         mark[k++] = true;
         continue;
       }
+      if (taken > 0 && mode != Mode.TITLE && headFollows(text, toks, k)) {
+        for (int i = j; i < k; i++) {
+          mark[i] = false; // "Sister Mary Joseph nodule", "Terry Thomas sign": an eponym
+        }
+        return;
+      }
       if (!accept(text, toks, k, mode, taken == 0) || isLabel(text, toks, k) || credentialAt(text, toks, k)) {
         break;
       }
       mark[k] = true;
       lastInitial = t.initial();
+      initials += lastInitial ? 1 : 0;
       taken++;
       k++;
+    }
+    if (taken > 0 && initials == taken && (mode == Mode.CUE || mode == Mode.LIST_CUE)) {
+      for (int i = j; i < k; i++) {
+        mark[i] = false; // "patient B": a letter alone after a weak cue is not a name
+      }
     }
   }
 
@@ -386,7 +400,8 @@ final class NameFinder {
       return false;
     }
     if (mode == Mode.TITLE && first) {
-      return true;
+      // "dr. jones" yes; "Dr. order" (a lower-case clinical word) no
+      return !(t.lower() && t.key().length() > 3 && allowed(t.key()) && !listed(t.key()));
     }
     if (headFollows(text, toks, k)) {
       return false;

@@ -45,6 +45,7 @@ final class WordLists {
     Set<String> allow = new HashSet<>(words("clinical-words.txt"));
     allow.addAll(words("clinical-eponyms.txt"));
     allow.addAll(words("common-words.txt"));
+    allow.addAll(words("clinical-services.txt"));
     Map<String, Set<String>> cues = new HashMap<>();
     for (String line : lines("name-cues.tsv")) {
       String[] f = line.split("\t");
