@@ -43,6 +43,7 @@ record CsvOptions(
           "body_part",
           "view",
           "extension",
+          "paths",
           "license");
   private static final List<String> PREFIXES = List.of("classes.", "separator.", "text.");
 

@@ -11,6 +11,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class CsvSource implements Source {
   private final SourceSpec spec;
   private final SourceContext context;
   private final CsvOptions options;
+  private final SourcePaths paths;
   private final CsvTable table;
   private final List<CsvTaskColumn> tasks;
   private final List<SourceItem> items = new ArrayList<>();
@@ -55,6 +57,7 @@ final class CsvSource implements Source {
     this.table = CsvTable.read(csv);
     this.options = CsvOptions.parse(spec, table);
     this.tasks = CsvTaskColumn.parse(spec, table);
+    this.paths = SourcePaths.of(options.imageDir(), spec);
     String name = csv.getFileName().toString();
     for (int r = 0; r < table.rows().size(); r++) {
       CsvTable.Row row = table.rows().get(r);
@@ -126,7 +129,12 @@ final class CsvSource implements Source {
     for (CsvTaskColumn t : tasks) {
       t.label(row).ifPresent(labels::add);
     }
-    Path file = options.imageDir().resolve(e.image()).normalize();
+    Path file;
+    try {
+      file = paths.resolve(e.image());
+    } catch (IOException x) {
+      throw new IOException("line " + row.line() + ": " + x.getMessage(), x);
+    }
     if (!Files.isRegularFile(file)) {
       throw new IOException("line " + row.line() + ": image file not found: " + file);
     }

@@ -16,9 +16,10 @@ public final class CsvSourceProvider implements SourceProvider {
   public String usage() {
     return "csv:FILE.csv?image=COL[&image_dir=DIR&tasks=COL:TYPE,...&classes.COL=a,b"
         + "&separator.COL=|&patient=COL&study=COL&split=COL&text.KIND=COL&modality=COL|VALUE"
-        + "&body_part=COL|VALUE&view=COL|VALUE&extension=trust-content&license=TEXT]"
+        + "&body_part=COL|VALUE&view=COL|VALUE&extension=trust-content&paths=inside|anywhere&license=TEXT]"
         + " - one sample per image listed in a CSV (a ['a.png', 'b.png'] cell lists several);"
-        + " TYPE is binary, multiclass, multilabel, ordinal or regression";
+        + " TYPE is binary, multiclass, multilabel, ordinal or regression; image paths must stay"
+        + " inside image_dir unless paths=anywhere";
   }
 
   @Override
