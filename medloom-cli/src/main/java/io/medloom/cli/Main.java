@@ -1,6 +1,7 @@
 package io.medloom.cli;
 
 import io.medloom.core.model.Rejection;
+import io.medloom.core.source.UnusableSourceException;
 import io.medloom.store.DatasetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,9 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          if (ex instanceof DatasetException || ex instanceof UnusableInputException) {
+          if (ex instanceof DatasetException
+              || ex instanceof UnusableInputException
+              || ex instanceof UnusableSourceException) {
             cmd.getErr().println("medloom: " + ex.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
           }

@@ -45,13 +45,14 @@ final class SparkBuild {
         throw new IllegalArgumentException("unknown spark engine option '" + k + "'");
       }
     }
+    // Sources first: one that cannot be opened leaves neither an output folder nor a key behind.
+    List<Source> sources = LocalBuild.openSources(cfg);
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
     Optional<DatasetInfo> finished = dir.finishedInfo();
     if (finished.isPresent()) {
       return finished.get();
     }
     JobSpec spec = new JobSpec(cfg, dir.secret(cfg.secret()));
-    List<Source> sources = LocalBuild.openSources(cfg);
     String buildKey = cfg.configHash() + "@" + cfg.out().toAbsolutePath();
     List<ShardRecord> records = new ArrayList<>();
     BuildTally tally = new BuildTally(progress);
