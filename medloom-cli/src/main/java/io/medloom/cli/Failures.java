@@ -95,6 +95,7 @@ final class Failures {
     return c instanceof SourceException
         || c instanceof DatasetException
         || c instanceof UnusableInputException
+        || c instanceof io.medloom.core.source.UnusableSourceException
         || c instanceof FileSystemException
         || c instanceof FileNotFoundException;
   }

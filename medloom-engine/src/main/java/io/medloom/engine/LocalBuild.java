@@ -2,11 +2,13 @@ package io.medloom.engine;
 
 import io.medloom.core.Progress;
 import io.medloom.core.model.DatasetInfo;
+import io.medloom.core.model.Rejection;
 import io.medloom.core.pipeline.Pipeline;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.Sources;
+import io.medloom.core.source.UnusableSourceException;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.RowEncoder;
@@ -35,6 +37,8 @@ public final class LocalBuild {
 
   /** Runs (or resumes, or recognises as done) the build and returns its dataset description. */
   public static DatasetInfo run(BuildConfig cfg, Progress progress) throws Exception {
+    // Sources first: one that cannot be opened leaves neither an output folder nor a key behind.
+    List<Source> sources = openSources(cfg);
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
     try {
       return run(cfg, dir, progress);
@@ -50,7 +54,6 @@ public final class LocalBuild {
       return finished.get();
     }
     Pipeline pipeline = ShardComputer.pipeline(cfg, dir.secret(cfg.secret()));
-    List<Source> sources = openSources(cfg);
     progress.start("build " + cfg.out().getFileName(), totalInputs(sources));
     BuildTally tally = new BuildTally(progress);
     List<ShardRecord> records = new ArrayList<>();
@@ -84,12 +87,24 @@ public final class LocalBuild {
     return BuildFinisher.finish(cfg, dir, sources, records);
   }
 
-  /** Opens every source of the build with the build's context. */
+  /**
+   * Opens every source of the build with the build's context. A source that cannot be opened is an
+   * {@link UnusableSourceException} naming it; so is one whose opening dies of a StackOverflowError
+   * or OutOfMemoryError (a hostile index file), which unwinds cleanly here, since nothing else was
+   * built yet. A wrong option stays an IllegalArgumentException (a usage error).
+   */
   public static List<Source> openSources(BuildConfig cfg) throws Exception {
     SourceContext context = new SourceContext(cfg.seed(), cfg.maxPixels(), cfg.size());
     List<Source> sources = new ArrayList<>();
     for (var spec : cfg.sources()) {
-      sources.add(Sources.open(spec, context));
+      try {
+        sources.add(Sources.open(spec, context));
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        throw new UnusableSourceException(
+            "source " + spec.name() + " cannot be read: " + Rejection.describe(e), e);
+      }
     }
     return sources;
   }

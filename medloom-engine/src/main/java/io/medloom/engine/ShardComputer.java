@@ -84,13 +84,17 @@ public final class ShardComputer {
         file -> work.record(shard.number(), shard.sourceIndex(), file, dir));
   }
 
-  /** One input read and sent through the stages; never throws: failures become rejections. */
+  /**
+   * One input read and sent through the stages; never throws: failures become rejections. A reader
+   * that dies of a StackOverflowError (hostile nesting) or an OutOfMemoryError (a size no budget
+   * caught) loses that input only: both unwind the reader's own frames and free what it held.
+   */
   static ItemResult runOne(Source src, SourceItem item, Pipeline pipeline, RowEncoder encoder) {
     String name = src.spec().name();
     List<Sample> read;
     try {
       read = src.read(item);
-    } catch (Exception | OutOfMemoryError e) {
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       return ItemResult.rejected(
           pipeline.paths().stored(new Rejection(name, item.path(), "read", Rejection.describe(e))));
     }

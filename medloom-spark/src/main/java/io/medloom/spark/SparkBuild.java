@@ -45,6 +45,8 @@ final class SparkBuild {
         throw new IllegalArgumentException("unknown spark engine option '" + k + "'");
       }
     }
+    // Sources first: one that cannot be opened leaves neither an output folder nor a key behind.
+    List<Source> sources = LocalBuild.openSources(cfg);
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
     try {
       return run(cfg, options, dir, progress);
@@ -61,7 +63,6 @@ final class SparkBuild {
       return finished.get();
     }
     JobSpec spec = new JobSpec(cfg, dir.secret(cfg.secret()));
-    List<Source> sources = LocalBuild.openSources(cfg);
     String buildKey = cfg.configHash() + "@" + cfg.out().toAbsolutePath();
     List<ShardRecord> records = new ArrayList<>();
     BuildTally tally = new BuildTally(progress);

@@ -21,6 +21,11 @@ public record SourceContext(long seed, long maxPixels, int targetSize) {
     checkArgument(targetSize >= 0, "target size must be >= 0: %s", targetSize);
   }
 
+  /** The memory budget every reader checks a file's declared size against ({@link ReadBudget}). */
+  public ReadBudget budget() {
+    return ReadBudget.forPixels(maxPixels);
+  }
+
   public static SourceContext withSeed(long seed) {
     return new SourceContext(seed, DEFAULT_MAX_PIXELS, 0);
   }

@@ -11,6 +11,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
 import io.medloom.io.table.ListedOnce;
@@ -144,7 +145,7 @@ final class CovidChestXraySource implements Source {
     List<String> found = findings(r.get("finding"));
     var raster =
         RasterFiles.read(
-            root.resolve(item.path()),
+            SourcePaths.of(root, spec).resolve(item.path()),
             new RasterFiles.DecodeOptions(context.maxPixels(), true, context.targetSize()));
     Sample s =
         Sample.read(

@@ -44,7 +44,8 @@ record CsvOptions(
           "view",
           "extension",
           "license",
-          "paths");
+          "paths",
+          "files");
   private static final List<String> PREFIXES = List.of("classes.", "separator.", "text.");
 
   /**

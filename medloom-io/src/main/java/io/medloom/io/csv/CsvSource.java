@@ -11,6 +11,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
 import io.medloom.io.table.ListedOnce;
@@ -41,6 +42,7 @@ final class CsvSource implements Source {
   private final SourceSpec spec;
   private final SourceContext context;
   private final CsvOptions options;
+  private final SourcePaths paths;
   private final CsvTable table;
   private final List<CsvTaskColumn> tasks;
   private final List<SourceItem> items = new ArrayList<>();
@@ -56,6 +58,7 @@ final class CsvSource implements Source {
     this.table = CsvTable.read(csv);
     this.options = CsvOptions.parse(spec, table);
     this.tasks = CsvTaskColumn.parse(spec, table);
+    this.paths = SourcePaths.of(options.imageDir(), spec);
     String name = csv.getFileName().toString();
     ListedOnce listed = new ListedOnce();
     for (int r = 0; r < table.rows().size(); r++) {
@@ -132,7 +135,12 @@ final class CsvSource implements Source {
     for (CsvTaskColumn t : tasks) {
       t.label(row).ifPresent(labels::add);
     }
-    Path file = options.imageDir().resolve(e.image()).normalize();
+    Path file;
+    try {
+      file = paths.resolve(e.image());
+    } catch (IOException x) {
+      throw new IOException("line " + row.line() + ": " + x.getMessage(), x);
+    }
     if (!Files.isRegularFile(file)) {
       throw new IOException("line " + row.line() + ": image file not found: " + file);
     }

@@ -50,6 +50,10 @@ public final class CsvSourceProvider implements SourceProvider {
             "extension",
             "trust-content",
             "read files whose extension does not match their content by their content"),
+        SourceOption.of(
+            "files",
+            "inside|anywhere",
+            "image paths must stay inside image_dir (default inside); anywhere lifts this"),
         SourceOption.of("license", "TEXT", "licence recorded in dataset.json (default unknown)"));
   }
 

@@ -1,6 +1,8 @@
 package io.medloom.io.dicom;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,14 +22,27 @@ public final class DicomReader {
 
   private DicomReader() {}
 
-  /** Decodes all frames of {@code file}; throws with a clear reason when it cannot. */
+  /**
+   * Decodes all frames of {@code file} within the {@linkplain ReadBudget#standard() standard}
+   * budget.
+   */
   public static DicomImage read(Path file) throws IOException {
+    return read(file, ReadBudget.standard());
+  }
+
+  /**
+   * Decodes all frames of {@code file}; throws with a clear reason when it cannot. The file's size
+   * and the pixel module its header declares (rows x columns x frames x samples) are checked
+   * against {@code budget} before any decoder reserves memory for pixels.
+   */
+  public static DicomImage read(Path file, ReadBudget budget) throws IOException {
     DicomPreamble preamble = DicomPreamble.read(file);
+    budget.checkBytes("DICOM file " + file.getFileName(), Files.size(file));
     Optional<PixelMedBridge> pm = PixelMedBridge.find();
     if (pm.isPresent()) {
-      return new PixelMedDecoder(pm.get()).decode(file, preamble);
+      return new PixelMedDecoder(pm.get()).decode(file, preamble, budget);
     }
-    return ImageJDecoder.decode(file, preamble);
+    return ImageJDecoder.decode(file, preamble, budget);
   }
 
   /** The ImageJ path regardless of PixelMed, so tests can check the fallback on any machine. */

@@ -4,6 +4,7 @@ import ij.Prefs;
 import ij.io.FileInfo;
 import ij.io.ImageReader;
 import ij.plugin.DICOM;
+import io.medloom.core.source.ReadBudget;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,11 @@ final class ImageJDecoder {
   private ImageJDecoder() {}
 
   static DicomImage decode(Path file, DicomPreamble preamble) throws IOException {
+    return decode(file, preamble, ReadBudget.standard());
+  }
+
+  static DicomImage decode(Path file, DicomPreamble preamble, ReadBudget budget)
+      throws IOException {
     String ts = preamble.transferSyntax();
     if (!DicomUids.imageJCanDecode(ts)) {
       // Checked before opening: ImageJ would return an empty image, or throw for deflate.
@@ -36,6 +42,14 @@ final class ImageJDecoder {
       throw DicomErrors.undecodable(
           file, ts, "ImageJ cannot unpack 1-bit pixel data; " + DicomErrors.INSTALL_HINT, null);
     }
+    DicomBudget.check(
+        file,
+        DicomBudget.number(info.get("0028,0010"), 0),
+        DicomBudget.number(info.get("0028,0011"), 0),
+        DicomBudget.number(info.get("0028,0008"), 1),
+        DicomBudget.number(info.get("0028,0002"), 1),
+        DicomBudget.number(info.get("0028,0100"), 16),
+        budget);
     DICOM imp = open(file);
     FileInfo fi = imp == null ? null : imp.getOriginalFileInfo();
     if (imp == null || imp.getWidth() == 0 || fi == null || fi.width == 0) {

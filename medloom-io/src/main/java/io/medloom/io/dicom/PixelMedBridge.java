@@ -52,6 +52,7 @@ final class PixelMedBridge {
   private final Class<?> attributeTagClass;
   private final Class<?> sourceImageClass;
   private final Method listRead;
+  private final Method listReadUntil;
   private final Method listGet;
   private final Method listGetPixelData;
   private final Method listDecompressedPhotometric;
@@ -69,6 +70,7 @@ final class PixelMedBridge {
     Class<?> attribute = loader.loadClass("com.pixelmed.dicom.Attribute");
     sourceImageClass = loader.loadClass("com.pixelmed.display.SourceImage");
     listRead = attributeListClass.getMethod("read", String.class);
+    listReadUntil = attributeListClass.getMethod("read", String.class, attributeTagClass);
     listGet = attributeListClass.getMethod("get", attributeTagClass);
     listGetPixelData = attributeListClass.getMethod("getPixelData");
     listDecompressedPhotometric =
@@ -144,6 +146,18 @@ final class PixelMedBridge {
         () -> {
           Object list = attributeListClass.getConstructor().newInstance();
           listRead.invoke(list, file.toAbsolutePath().toString());
+          return list;
+        });
+  }
+
+  /** PixelMed's AttributeList of the file's elements before Pixel Data (the header only). */
+  Object readHeader(Path file) throws Exception {
+    Object stop =
+        attributeTagClass.getConstructor(int.class, int.class).newInstance(0x7FE0, 0x0010);
+    return call(
+        () -> {
+          Object list = attributeListClass.getConstructor().newInstance();
+          listReadUntil.invoke(list, file.toAbsolutePath().toString(), stop);
           return list;
         });
   }

@@ -1,5 +1,6 @@
 package io.medloom.io.dicom;
 
+import io.medloom.core.source.ReadBudget;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.io.EOFException;
@@ -21,7 +22,8 @@ final class PixelMedDecoder {
     this.pm = pm;
   }
 
-  DicomImage decode(Path file, DicomPreamble preamble) throws IOException {
+  DicomImage decode(Path file, DicomPreamble preamble, ReadBudget budget) throws IOException {
+    checkDeclaredSize(file, budget);
     Object list;
     try {
       list = pm.readList(file);
@@ -38,7 +40,7 @@ final class PixelMedDecoder {
       throw new IOException("not a readable DICOM data set: " + file + ": " + e, e);
     }
     try {
-      return decodeList(file, preamble, list);
+      return decodeList(file, preamble, list, budget);
     } catch (IOException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -48,7 +50,40 @@ final class PixelMedDecoder {
     }
   }
 
-  private DicomImage decodeList(Path file, DicomPreamble preamble, Object list) throws Exception {
+  /**
+   * Reads the header up to Pixel Data and checks the declared pixel module against the budget, so
+   * that neither a deflated nor an encapsulated object gets decoded into more than it allows. A
+   * header PixelMed cannot read is left to the full read, which names the problem.
+   */
+  private void checkDeclaredSize(Path file, ReadBudget budget) throws IOException {
+    Object head;
+    try {
+      head = pm.readHeader(file);
+    } catch (Exception e) {
+      return;
+    }
+    try {
+      checkBudget(file, head, budget);
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      // an unreadable value: the full read reports it
+    }
+  }
+
+  private void checkBudget(Path file, Object list, ReadBudget budget) throws Exception {
+    DicomBudget.check(
+        file,
+        (long) first(pm.doubles(list, 0x0028, 0x0010), 0),
+        (long) first(pm.doubles(list, 0x0028, 0x0011), 0),
+        (long) first(pm.doubles(list, 0x0028, 0x0008), 1),
+        (long) first(pm.doubles(list, 0x0028, 0x0002), 1),
+        (long) first(pm.doubles(list, 0x0028, 0x0100), 16),
+        budget);
+  }
+
+  private DicomImage decodeList(Path file, DicomPreamble preamble, Object list, ReadBudget budget)
+      throws Exception {
     String ts = pm.string(list, 0x0002, 0x0010);
     if (ts.isEmpty()) {
       ts = preamble.transferSyntax();
@@ -74,6 +109,7 @@ final class PixelMedDecoder {
     // YBR_*_422 stores two luma and one shared pair of chroma samples per two pixels.
     int storedSpp = declaredPhotometric.endsWith("_422") ? 2 : spp;
     checkComplete(file, pixels, (long) rows * cols * storedSpp * declaredFrames, bitsAllocated);
+    checkBudget(file, list, budget);
 
     Object source;
     try {
@@ -82,7 +118,7 @@ final class PixelMedDecoder {
       if (DicomUids.imageJCanDecode(ts)) {
         // SourceImage has no model for some uncompressed layouts (32-bit grey, e.g. RT dose)
         // that ImageJ reads fine.
-        return ImageJDecoder.decode(file, preamble);
+        return ImageJDecoder.decode(file, preamble, budget);
       }
       throw DicomErrors.undecodable(file, ts, "PixelMed: " + e.getMessage(), e);
     }

@@ -10,6 +10,7 @@ import io.medloom.io.dicom.DicomHeaders;
 import io.medloom.io.dicom.DicomImage;
 import io.medloom.io.dicom.DicomReader;
 import io.medloom.io.files.SortedFileWalk;
+import io.medloom.io.files.SourcePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class DicomFolderSource implements Source {
 
   @Override
   public Iterator<SourceItem> items() {
-    SortedFileWalk walk = new SortedFileWalk(root);
+    SortedFileWalk walk = SourcePaths.of(root, spec).walk();
     List<SourceItem> items = new ArrayList<>();
     while (walk.hasNext()) {
       SortedFileWalk.Entry e = walk.next();
@@ -103,19 +104,8 @@ final class DicomFolderSource implements Source {
       throw new IOException(item.problem().get());
     }
     Path file = root.resolve(item.path());
-    if (Files.size(file) > context.maxPixels() * 4) {
-      throw new IOException("file of " + Files.size(file) + " bytes exceeds the size budget");
-    }
-    DicomImage img = DicomReader.read(file);
-    if ((long) img.width() * img.height() > context.maxPixels()) {
-      throw new IOException(
-          "image of "
-              + img.width()
-              + "x"
-              + img.height()
-              + " exceeds the pixel limit "
-              + context.maxPixels());
-    }
+    // The file size and the declared frames are checked against the budget before decoding.
+    DicomImage img = DicomReader.read(file, context.budget());
     return DicomSamples.of(spec, item.path(), img, "file:" + item.path(), "file:" + item.path());
   }
 }

@@ -2,6 +2,7 @@ package io.medloom.io.dicomweb;
 
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
@@ -146,7 +147,7 @@ final class DicomWebSource implements Source {
     InstanceRef ref = InstanceRef.ofPath(item.path());
     URI uri = URI.create(options.base() + "/" + ref.path());
     // The same budget as the folder source puts on a file: larger objects are refused unread.
-    long budget = context.maxPixels() * 4;
+    long budget = context.budget().maxBytes();
     DicomWebClient.Response r = client.get(uri, options.acceptDicom(), budget);
     String contentType = r.headers().firstValue("Content-Type").orElse("");
     byte[] part10;
@@ -159,7 +160,7 @@ final class DicomWebSource implements Source {
         throw new IOException("dicomweb: GET " + uri + ": " + e.getMessage(), e);
       }
     }
-    DicomImage img = decode(part10, uri);
+    DicomImage img = decode(part10, uri, context.budget());
     if ((long) img.width() * img.height() > context.maxPixels()) {
       throw new IOException(
           "image of "
@@ -173,11 +174,11 @@ final class DicomWebSource implements Source {
   }
 
   /** DicomReader reads files, so the Part 10 bytes go through a temp file deleted right after. */
-  private static DicomImage decode(byte[] part10, URI uri) throws IOException {
+  private static DicomImage decode(byte[] part10, URI uri, ReadBudget budget) throws IOException {
     Path tmp = Files.createTempFile("medloom-dicomweb-", ".dcm");
     try {
       Files.write(tmp, part10);
-      return DicomReader.read(tmp);
+      return DicomReader.read(tmp, budget);
     } catch (IOException e) {
       // DicomReader names the temp file; the URL is what the user can look up.
       throw new IOException(

@@ -12,6 +12,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.files.ClassFolders;
 import io.medloom.io.files.SortedFileWalk;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ final class FolderSource implements Source {
 
   @Override
   public Iterator<SourceItem> items() {
-    SortedFileWalk walk = new SortedFileWalk(root);
+    SortedFileWalk walk = SourcePaths.of(root, spec).walk();
     return new Iterator<>() {
       long ordinal = 0;
 

@@ -12,6 +12,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
 import io.medloom.io.table.ListedOnce;
@@ -157,7 +158,7 @@ final class IuXraySource implements Source {
     if (e.projection().isPresent()) {
       Raster raster =
           RasterFiles.read(
-              images.get().resolve(e.path()),
+              SourcePaths.of(images.get(), spec).resolve(e.path()),
               new RasterFiles.DecodeOptions(context.maxPixels(), true, context.targetSize()));
       String view =
           e.projection().get().get("projection").equalsIgnoreCase("Lateral") ? "LATERAL" : "PA";

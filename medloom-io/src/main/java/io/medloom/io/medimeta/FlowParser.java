@@ -14,6 +14,7 @@ final class FlowParser {
   private final String s;
   private final String where;
   private int i;
+  private int depth;
 
   FlowParser(String s, String where) {
     this.s = s;
@@ -30,7 +31,12 @@ final class FlowParser {
   }
 
   private IOException fail(String what) {
-    return new IOException(where + ": " + what + " in '" + s + "'");
+    return new IOException(where + ": " + what + " in '" + shorten(s) + "'");
+  }
+
+  /** A hostile document can be a megabyte on one line: messages quote only its start. */
+  static String shorten(String text) {
+    return text.length() > 120 ? text.substring(0, 120) + "..." : text;
   }
 
   private Object node() throws IOException {
@@ -39,32 +45,15 @@ final class FlowParser {
       throw fail("unexpected end");
     }
     char c = s.charAt(i);
-    if (c == '[') {
-      i++;
-      List<Object> out = new ArrayList<>();
-      while (!close(']')) {
-        out.add(node());
-        comma(']');
+    if (c == '[' || c == '{') {
+      if (++depth > MiniYaml.MAX_DEPTH) {
+        throw fail("collections nested deeper than " + MiniYaml.MAX_DEPTH + " levels");
       }
-      return out;
-    }
-    if (c == '{') {
-      i++;
-      Map<String, Object> out = new LinkedHashMap<>();
-      while (!close('}')) {
-        String key = String.valueOf(node());
-        skipSpaces();
-        Object v = "";
-        if (i < s.length() && s.charAt(i) == ':') {
-          i++;
-          v = node();
-        }
-        if (out.put(key, v) != null) {
-          throw fail("duplicate key '" + key + "'");
-        }
-        comma('}');
+      try {
+        return c == '[' ? list() : map();
+      } finally {
+        depth--;
       }
-      return out;
     }
     int start = i;
     if (c == '"' || c == '\'') {
@@ -76,6 +65,35 @@ final class FlowParser {
       }
     }
     return scalar(s.substring(start, i).trim());
+  }
+
+  private List<Object> list() throws IOException {
+    i++;
+    List<Object> out = new ArrayList<>();
+    while (!close(']')) {
+      out.add(node());
+      comma(']');
+    }
+    return out;
+  }
+
+  private Map<String, Object> map() throws IOException {
+    i++;
+    Map<String, Object> out = new LinkedHashMap<>();
+    while (!close('}')) {
+      String key = String.valueOf(node());
+      skipSpaces();
+      Object v = "";
+      if (i < s.length() && s.charAt(i) == ':') {
+        i++;
+        v = node();
+      }
+      if (out.put(key, v) != null) {
+        throw fail("duplicate key '" + key + "'");
+      }
+      comma('}');
+    }
+    return out;
   }
 
   private boolean colonHere() {
@@ -123,7 +141,7 @@ final class FlowParser {
         }
       }
     }
-    throw new IOException("unterminated quoted string " + s.substring(start));
+    throw new IOException("unterminated quoted string " + shorten(s.substring(start)));
   }
 
   /** Unquotes a scalar; plain scalars come back trimmed and as written ("null" stays "null"). */
@@ -147,7 +165,7 @@ final class FlowParser {
         continue;
       }
       if (++j >= b.length()) {
-        throw new IOException("dangling backslash in \"" + b + "\"");
+        throw new IOException("dangling backslash in \"" + shorten(b) + "\"");
       }
       char e = b.charAt(j);
       int hex = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
@@ -155,7 +173,7 @@ final class FlowParser {
         try {
           out.appendCodePoint(Integer.parseInt(b.substring(j + 1, j + 1 + hex), 16));
         } catch (NumberFormatException | IndexOutOfBoundsException x) {
-          throw new IOException("bad \\" + e + " escape in \"" + b + "\"", x);
+          throw new IOException("bad \\" + e + " escape in \"" + shorten(b) + "\"", x);
         }
         j += hex;
         continue;
@@ -167,7 +185,8 @@ final class FlowParser {
             case 't' -> '\t';
             case '0' -> '\0';
             case '"', '\\', '/', ' ' -> e;
-            default -> throw new IOException("unknown escape \\" + e + " in \"" + b + "\"");
+            default ->
+                throw new IOException("unknown escape \\" + e + " in \"" + shorten(b) + "\"");
           });
     }
     return out.toString();

@@ -22,6 +22,15 @@ record MedimetaInfo(String id, String name, String license, int total, List<Task
       throw new IOException("medimeta source: no info.yaml in " + file.getParent());
     }
     String src = file.toString();
+    if (Files.size(file) > MiniYaml.MAX_CHARS) {
+      throw new IOException(
+          src
+              + " is "
+              + Files.size(file)
+              + " bytes, larger than the "
+              + MiniYaml.MAX_CHARS
+              + " a dataset description needs");
+    }
     Map<String, Object> y = MiniYaml.parse(Files.readString(file, StandardCharsets.UTF_8), src);
     String id = string(y, "id", src);
     String total = string(y, "total_num_samples", src);

@@ -5,11 +5,13 @@ import io.medloom.core.model.Identity;
 import io.medloom.core.model.Label;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.core.source.SampleIds;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
 import java.io.IOException;
@@ -44,7 +46,8 @@ final class MedimetaSource implements Source {
   private final Path root;
   private final MedimetaInfo info;
   private final List<TaskLabels> labels = new ArrayList<>();
-  private final String[] splits;
+  private final SourcePaths paths;
+  private final Map<Integer, String> splits;
   private final Map<String, CsvTable.Row> annotations = new HashMap<>();
 
   MedimetaSource(SourceSpec spec, SourceContext context) throws IOException {
@@ -54,13 +57,16 @@ final class MedimetaSource implements Source {
     if (!Files.isDirectory(root)) {
       throw new IOException("medimeta source: not a directory: " + root);
     }
-    this.info = MedimetaInfo.read(root.resolve("info.yaml"));
+    this.paths = SourcePaths.of(root, spec);
+    ReadBudget budget = context.budget();
+    this.info = MedimetaInfo.read(paths.resolve("info.yaml"));
     for (Task t : info.tasks()) {
       labels.add(
-          TaskLabels.read(root.resolve("task_labels/" + t.name() + ".npy"), t, info.total()));
+          TaskLabels.read(
+              paths.resolve("task_labels/" + t.name() + ".npy"), t, info.total(), budget));
     }
-    this.splits = readSplits(spec.option("splits", "splits"));
-    Path csv = root.resolve("annotations.csv");
+    this.splits = readSplits(spec.option("splits", "splits"), budget);
+    Path csv = paths.resolve("annotations.csv");
     if (Files.isRegularFile(csv)) {
       CsvTable table = CsvTable.read(csv);
       if (!table.header().contains("filepath")) {
@@ -70,17 +76,21 @@ final class MedimetaSource implements Source {
     }
   }
 
-  /** split name per image index (null when no split file lists it). */
-  private String[] readSplits(String dir) throws IOException {
+  /**
+   * Split name per image index (absent when no split file lists it); a map, not an array of
+   * total_num_samples entries, so a lying count in info.yaml cannot reserve gigabytes.
+   */
+  private Map<Integer, String> readSplits(String dir, ReadBudget budget) throws IOException {
     if (!dir.equals("splits") && !dir.equals("original_splits")) {
       throw new IOException("medimeta option splits must be splits or original_splits: " + dir);
     }
-    String[] out = new String[info.total()];
+    Map<Integer, String> out = new HashMap<>();
     for (String split : SPLITS) {
-      Path f = root.resolve(dir).resolve(split + ".txt");
+      Path f = paths.resolve(dir + "/" + split + ".txt");
       if (!Files.isRegularFile(f)) {
         continue; // MedIMeta omits empty split files
       }
+      budget.checkBytes(f.toString(), Files.size(f));
       List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
       for (int l = 0; l < lines.size(); l++) {
         String line = lines.get(l).trim();
@@ -88,11 +98,11 @@ final class MedimetaSource implements Source {
           continue;
         }
         int i = indexOf(line, f + " line " + (l + 1));
-        if (out[i] != null) {
+        String before = out.putIfAbsent(i, split);
+        if (before != null) {
           throw new IOException(
-              f + " line " + (l + 1) + ": " + line + " is already in split " + out[i]);
+              f + " line " + (l + 1) + ": " + line + " is already in split " + before);
         }
-        out[i] = split;
       }
     }
     return out;
@@ -157,7 +167,7 @@ final class MedimetaSource implements Source {
   public List<Sample> read(SourceItem item) throws Exception {
     int i = (int) item.ordinal();
     String file = file(i);
-    Path tiff = root.resolve(file);
+    Path tiff = paths.resolve(file);
     if (!Files.isRegularFile(tiff)) {
       throw new IOException(
           "missing image " + file + " (info.yaml announces " + info.total() + ")");
@@ -176,7 +186,7 @@ final class MedimetaSource implements Source {
     }
     Raster raster =
         RasterFiles.read(
-            tiff, new RasterFiles.DecodeOptions(context.maxPixels(), false, context.targetSize()));
+            tiff, new RasterFiles.DecodeOptions(context.budget(), false, context.targetSize()));
     // The dataset id keeps two MedIMeta datasets from sharing ids for images/000000.tiff.
     String key = info.id() + "/" + file;
     String patient = row.map(r -> r.get("patient_id")).filter(p -> !p.isEmpty()).orElse(key);
@@ -190,7 +200,7 @@ final class MedimetaSource implements Source {
             column(row, "body_part", ""),
             column(row, "view", ""),
             raster);
-    return List.of(s.withLabels(ls).withOriginalSplit(Optional.ofNullable(splits[i])));
+    return List.of(s.withLabels(ls).withOriginalSplit(Optional.ofNullable(splits.get(i))));
   }
 
   /**

@@ -18,14 +18,28 @@ import java.util.Map;
  * Jackson is not available, and this subset is small enough to read strictly with line numbers.
  */
 final class MiniYaml {
+  /**
+   * Deepest nesting of blocks or flow brackets read. MedIMeta files nest three or four levels; the
+   * limit keeps a hostile file (100k opening brackets) from overflowing the parser's stack.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /** Longest document read: an info.yaml is a few kilobytes. */
+  static final int MAX_CHARS = 1 << 20;
+
   private record Line(int no, int indent, String text) {}
 
   private final String src;
   private final List<Line> lines = new ArrayList<>();
   private int pos;
+  private int depth;
 
   private MiniYaml(String text, String src) throws IOException {
     this.src = src;
+    if (text.length() > MAX_CHARS) {
+      throw new IOException(
+          src + " is larger than the " + MAX_CHARS + " characters a dataset description needs");
+    }
     String[] raw = text.replace("\r\n", "\n").split("\n", -1);
     for (int i = 0; i < raw.length; i++) {
       String l = raw[i];
@@ -69,7 +83,14 @@ final class MiniYaml {
 
   private Object block(int indent) throws IOException {
     Line l = lines.get(pos);
-    return l.text().equals("-") || l.text().startsWith("- ") ? list(indent) : map(indent);
+    if (++depth > MAX_DEPTH) {
+      throw error(l.no(), "blocks nested deeper than " + MAX_DEPTH + " levels");
+    }
+    try {
+      return l.text().equals("-") || l.text().startsWith("- ") ? list(indent) : map(indent);
+    } finally {
+      depth--;
+    }
   }
 
   private List<Object> list(int indent) throws IOException {
@@ -135,13 +156,18 @@ final class MiniYaml {
     }
     boolean flow = text.startsWith("[") || text.startsWith("{");
     StringBuilder sb = new StringBuilder(text);
-    while (pos < lines.size() && lines.get(pos).indent() > indent && (!flow || !balanced(sb))) {
+    Brackets brackets = new Brackets();
+    brackets.feed(text);
+    while (pos < lines.size()
+        && lines.get(pos).indent() > indent
+        && (!flow || !brackets.balanced())) {
       Line next = lines.get(pos++);
       if (!flow && keyEnd(next.text()) > 0) {
         // PyYAML refuses this too: a deeper "key:" after a scalar is a misindented map.
         throw error(next.no(), "unexpected indentation of '" + next.text() + "'");
       }
       sb.append(' ').append(next.text());
+      brackets.feed(next.text());
     }
     if (flow) {
       return new FlowParser(sb.toString(), src + " line " + no).parse();
@@ -213,25 +239,38 @@ final class MiniYaml {
     return s;
   }
 
-  private static boolean balanced(CharSequence s) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == '\\' && quote == '"') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
+  /**
+   * Bracket depth and open quote of a flow collection, fed line by line (a rescan of the whole text
+   * per continuation line would make a long wrapped collection quadratic).
+   */
+  private static final class Brackets {
+    private int depth;
+    private char quote;
+    private boolean escaped;
+
+    void feed(CharSequence s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (quote != 0) {
+          if (escaped) {
+            escaped = false;
+          } else if (c == '\\' && quote == '"') {
+            escaped = true;
+          } else if (c == quote) {
+            quote = 0;
+          }
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '[' || c == '{') {
+          depth++;
+        } else if (c == ']' || c == '}') {
+          depth--;
         }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[' || c == '{') {
-        depth++;
-      } else if (c == ']' || c == '}') {
-        depth--;
       }
     }
-    return depth <= 0;
+
+    boolean balanced() {
+      return depth <= 0;
+    }
   }
 }

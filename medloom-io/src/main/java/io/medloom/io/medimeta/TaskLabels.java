@@ -3,6 +3,7 @@ package io.medloom.io.medimeta;
 import io.medloom.core.model.Label;
 import io.medloom.core.model.Task;
 import io.medloom.core.model.TaskTarget;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.io.numpy.NpyArray;
 import io.medloom.io.numpy.NpyReader;
 import java.io.IOException;
@@ -25,11 +26,11 @@ import java.util.Optional;
  */
 record TaskLabels(Task task, int[] ints, float[] floats, int width) {
 
-  static TaskLabels read(Path file, Task task, int n) throws IOException {
+  static TaskLabels read(Path file, Task task, int n, ReadBudget budget) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("medimeta source: task '" + task.name() + "' has no " + file);
     }
-    NpyArray a = NpyReader.read(file);
+    NpyArray a = NpyReader.read(file, budget);
     int[] shape = a.shape();
     int classes = task.classes().size();
     boolean multi = task.target() == TaskTarget.MULTILABEL;

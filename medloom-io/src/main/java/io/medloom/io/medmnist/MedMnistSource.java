@@ -6,6 +6,7 @@ import io.medloom.core.model.Label;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
 import io.medloom.core.model.TaskTarget;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.core.source.SampleIds;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceItem;
@@ -46,19 +47,20 @@ final class MedMnistSource implements Source {
   private final int total;
 
   /** The images and labels of one original split. */
-  private record Part(String split, NpyArray images, NpyArray labels, int start) {
+  private record Part(String split, NpyArray images, NpyArray labels, int[] values, int start) {
     int count() {
       return images.shape()[0];
     }
   }
 
-  MedMnistSource(SourceSpec spec) throws IOException {
+  /** Reads the whole archive at once: every array of it together must fit {@code budget}. */
+  MedMnistSource(SourceSpec spec, ReadBudget budget) throws IOException {
     this.spec = spec;
     Path file = Path.of(spec.location());
     String fileName = file.getFileName().toString();
     this.name =
         fileName.toLowerCase(Locale.ROOT).replaceAll("\\.npz$", "").replaceAll("_\\d+$", "");
-    Map<String, NpyArray> arrays = NpzReader.read(file);
+    Map<String, NpyArray> arrays = NpzReader.read(file, budget);
     int start = 0;
     int labelWidth = -1;
     for (String split : SPLITS) {
@@ -82,6 +84,15 @@ final class MedMnistSource implements Source {
                 + " "
                 + Arrays.toString(images.shape()));
       }
+      if (labels.shape().length < 1 || labels.shape().length > 2) {
+        throw new IOException(
+            fileName
+                + ": "
+                + split
+                + "_labels must be (N,) or (N,C), got "
+                + Arrays.toString(labels.shape()));
+      }
+      budget.checkPixels(images.shape()[2], images.shape()[1], fileName + ": " + split + " image");
       if (labels.shape()[0] != images.shape()[0]) {
         throw new IOException(
             fileName
@@ -95,7 +106,13 @@ final class MedMnistSource implements Source {
       }
       int width = labels.shape().length == 1 ? 1 : labels.shape()[1];
       labelWidth = labelWidth < 0 ? width : labelWidth;
-      parts.add(new Part(split, images, labels, start));
+      int[] values;
+      try {
+        values = labels.toIntArray(); // once: per sample it would make a build quadratic
+      } catch (IllegalStateException | ArithmeticException e) {
+        throw new IOException(fileName + ": " + split + "_labels: " + e.getMessage(), e);
+      }
+      parts.add(new Part(split, images, labels, values, start));
       start += images.shape()[0];
     }
     if (parts.isEmpty()) {
@@ -108,7 +125,7 @@ final class MedMnistSource implements Source {
     if (classes.size() == 1 && classes.get(0).isBlank()) {
       int max = 0;
       for (Part p : parts) {
-        for (int v : p.labels().toIntArray()) {
+        for (int v : p.values()) {
           max = Math.max(max, v);
         }
       }
@@ -181,9 +198,14 @@ final class MedMnistSource implements Source {
     int w = shape[2];
     int ch = shape.length == 4 ? shape[3] : 1;
     int n = w * h * ch;
-    byte[] px = Arrays.copyOfRange(part.images().uint8(), i * n, (i + 1) * n);
+    // The image's own bytes only: copying the whole array per sample costs O(N^2) over a build.
+    NpyArray images = part.images();
+    byte[] px =
+        images.fortranOrder()
+            ? Arrays.copyOfRange(images.uint8(), i * n, (i + 1) * n)
+            : Arrays.copyOfRange(images.data(), i * n, (i + 1) * n);
     Raster raster = new Raster(w, h, ch, px);
-    int[] labels = part.labels().toIntArray();
+    int[] labels = part.values();
     int width = part.labels().shape().length == 1 ? 1 : part.labels().shape()[1];
     Label label;
     if (task.target() == TaskTarget.MULTILABEL) {

@@ -39,6 +39,6 @@ public final class MedMnistSourceProvider implements SourceProvider {
 
   @Override
   public Source open(SourceSpec spec, SourceContext context) throws Exception {
-    return new MedMnistSource(spec);
+    return new MedMnistSource(spec, context.budget());
   }
 }

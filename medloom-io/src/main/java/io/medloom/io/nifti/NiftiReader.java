@@ -1,5 +1,6 @@
 package io.medloom.io.nifti;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,7 +37,16 @@ public final class NiftiReader {
 
   private NiftiReader() {}
 
+  /** Reads a volume within the {@linkplain ReadBudget#standard() standard} read budget. */
   public static NiftiVolume read(Path path) throws IOException {
+    return read(path, ReadBudget.standard());
+  }
+
+  /**
+   * Reads a volume whose slices (in any plane) fit the budget's pixel limit and whose voxels, as
+   * floats, fit its byte limit; both are checked from the header before anything is allocated.
+   */
+  public static NiftiVolume read(Path path, ReadBudget budget) throws IOException {
     Path headerPath = headerPathFor(path);
     String src = headerPath.toString();
     try (InputStream in = open(headerPath)) {
@@ -49,11 +59,11 @@ public final class NiftiReader {
       NiftiHeader h = NiftiHeader.parse(raw, order, src);
       Layout layout = layout(h, src);
       if (h.singleFile()) {
-        return readData(h, layout, headerPath, in, h.dataOffsetSingle() - size);
+        return readData(h, layout, headerPath, in, h.dataOffsetSingle() - size, budget);
       }
       Path imagePath = imagePathFor(headerPath, h);
       try (InputStream img = open(imagePath)) {
-        return readData(h, layout, imagePath, img, h.voxOffset());
+        return readData(h, layout, imagePath, img, h.voxOffset(), budget);
       }
     }
   }
@@ -105,12 +115,21 @@ public final class NiftiReader {
         (int) d[1], (int) d[2], (int) d[3], (int) d[4], type, values, values * type.componentBytes);
   }
 
+  /** Every 2-D slice the source may cut (any plane) and the float voxels, against the budget. */
+  private static void checkBudget(Layout l, String src, ReadBudget budget) throws IOException {
+    budget.checkPixels(l.nx(), l.ny(), src + ": axial slice");
+    budget.checkPixels(l.nx(), l.nz(), src + ": coronal slice");
+    budget.checkPixels(l.ny(), l.nz(), src + ": sagittal slice");
+    budget.checkBytes(src + ": " + dims(l) + " volume as floats", l.values(), Float.BYTES);
+  }
+
   private static String dims(long[] d) {
     return d[1] + "x" + d[2] + "x" + d[3] + "x" + d[4];
   }
 
   private static NiftiVolume readData(
-      NiftiHeader h, Layout l, Path dataPath, InputStream in, long skip) throws IOException {
+      NiftiHeader h, Layout l, Path dataPath, InputStream in, long skip, ReadBudget budget)
+      throws IOException {
     String src = dataPath.toString();
     boolean gz = isGzip(dataPath);
     long fileSize = Files.size(dataPath);
@@ -132,6 +151,12 @@ public final class NiftiReader {
               + " values of "
               + l.type()
               + ")");
+    }
+    // The file-size checks above say the data cannot be there; the budget, that it is too much.
+    checkBudget(l, src, budget);
+    if (gz && skip > budget.maxBytes()) {
+      throw new IOException(
+          src + ": vox_offset " + skip + " is beyond the read budget of " + budget.maxBytes());
     }
     try {
       in.skipNBytes(skip);

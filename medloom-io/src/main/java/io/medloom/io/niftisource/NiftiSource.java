@@ -6,12 +6,14 @@ import io.medloom.core.model.Identity;
 import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
 import io.medloom.core.model.Task;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.core.source.SampleIds;
 import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.files.SortedFileWalk;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.nifti.NiftiReader;
 import io.medloom.io.nifti.NiftiVolume;
 import java.io.IOException;
@@ -54,6 +56,7 @@ final class NiftiSource implements Source {
   private final boolean onePatient;
   private final NiftiVolume labels; // null without a label volume
   private final Map<Integer, String> labelNames;
+  private final ReadBudget budget;
 
   NiftiSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
@@ -61,6 +64,7 @@ final class NiftiSource implements Source {
     if (!Files.isDirectory(root)) {
       throw new IOException("nifti source: not a directory: " + root);
     }
+    this.budget = context.budget();
     this.plane = spec.option("plane", "axial").toLowerCase(Locale.ROOT);
     if (!List.of("axial", "coronal", "sagittal").contains(plane)) {
       throw new IllegalArgumentException("plane must be axial, coronal or sagittal: " + plane);
@@ -74,7 +78,7 @@ final class NiftiSource implements Source {
       if (!Files.isRegularFile(labelsFile.get())) {
         throw new IOException("nifti source: label volume not found: " + labelsFile.get());
       }
-      this.labels = NiftiReader.read(labelsFile.get());
+      this.labels = NiftiReader.read(labelsFile.get(), budget);
       this.labelNames = LabelNames.read(labelsFile.get());
     } else {
       this.labels = null;
@@ -109,7 +113,7 @@ final class NiftiSource implements Source {
 
   @Override
   public Iterator<SourceItem> items() {
-    SortedFileWalk walk = new SortedFileWalk(root);
+    SortedFileWalk walk = SourcePaths.of(root, spec).walk();
     List<SourceItem> items = new ArrayList<>();
     while (walk.hasNext()) {
       SortedFileWalk.Entry e = walk.next();
@@ -130,7 +134,7 @@ final class NiftiSource implements Source {
     if (item.problem().isPresent()) {
       throw new IOException(item.problem().get());
     }
-    NiftiVolume v = NiftiReader.read(root.resolve(item.path()));
+    NiftiVolume v = NiftiReader.read(root.resolve(item.path()), budget);
     if (v.channels() != 1) {
       throw new IOException("RGB NIfTI volumes are not sliced yet (datatype " + v.datatype() + ")");
     }

@@ -1,5 +1,6 @@
 package io.medloom.io.numpy;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,25 +17,38 @@ public final class NpyReader {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   /** numpy itself refuses headers over 10000 bytes by default; allow more, but not gigabytes. */
-  private static final int MAX_HEADER = 1 << 20;
+  static final int MAX_HEADER = 1 << 20;
 
   /** A Java byte[] holds at most this many bytes. */
   private static final long MAX_DATA = Integer.MAX_VALUE - 8;
 
   private NpyReader() {}
 
+  /** Reads a file within the {@linkplain ReadBudget#standard() standard} read budget. */
   public static NpyArray read(Path p) throws IOException {
+    return read(p, ReadBudget.standard());
+  }
+
+  /** Reads a file; an array larger than the budget (or than the file) is refused unread. */
+  public static NpyArray read(Path p, ReadBudget budget) throws IOException {
+    long size = Files.size(p);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(p))) {
-      return read(in, p.toString());
+      return read(in, p.toString(), budget, size);
     }
   }
 
   /** Reads exactly one array from the stream (the stream is left just after its data). */
   public static NpyArray read(InputStream in) throws IOException {
-    return read(in, "npy stream");
+    return read(in, "npy stream", ReadBudget.standard(), -1);
   }
 
-  static NpyArray read(InputStream in, String src) throws IOException {
+  /**
+   * Reads one array whose data must fit {@code budget}; {@code available} is how many bytes the
+   * stream holds at most (-1 when unknown, e.g. a compressed zip entry), so that a header promising
+   * more than the file has is refused before its data is read.
+   */
+  static NpyArray read(InputStream in, String src, ReadBudget budget, long available)
+      throws IOException {
     byte[] pre = in.readNBytes(8);
     if (pre.length < 8 || !Arrays.equals(pre, 0, 6, MAGIC, 0, 6)) {
       throw new IOException(
@@ -94,8 +108,23 @@ public final class NpyReader {
       }
     }
     long bytes = count * dt.itemSize();
-    // readNBytes grows its buffer as data arrives, so a lying shape cannot force a huge allocation.
-    byte[] data = in.readNBytes((int) bytes);
+    budget.checkBytes(src + ": array " + Arrays.toString(h.shape()) + " of " + h.descr(), bytes);
+    long start = 8 + lenBytes.length + headerLen;
+    if (available >= 0 && start + bytes > available) {
+      throw new IOException(
+          src
+              + ": truncated npy data: shape "
+              + Arrays.toString(h.shape())
+              + " of "
+              + h.descr()
+              + " needs "
+              + bytes
+              + " bytes, the file holds "
+              + Math.max(0, available - start));
+    }
+    // Without a known length readNBytes grows its buffer as data arrives, so a lying shape cannot
+    // force a large allocation; with one, the checks above make the exact allocation safe.
+    byte[] data = available >= 0 ? readExactly(in, (int) bytes) : in.readNBytes((int) bytes);
     if (data.length < bytes) {
       throw new IOException(
           src
@@ -109,6 +138,12 @@ public final class NpyReader {
               + data.length);
     }
     return new NpyArray(h.descr(), h.shape(), h.fortranOrder(), data);
+  }
+
+  private static byte[] readExactly(InputStream in, int n) throws IOException {
+    byte[] data = new byte[n];
+    int got = in.readNBytes(data, 0, n);
+    return got == n ? data : java.util.Arrays.copyOf(data, got);
   }
 
   private static String hex(byte[] b, int n) {

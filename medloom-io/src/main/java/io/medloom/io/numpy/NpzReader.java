@@ -1,5 +1,6 @@
 package io.medloom.io.numpy;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -20,9 +21,20 @@ public final class NpzReader {
   /**
    * All arrays, keyed by entry name without ".npy", in the archive's order. Any entry that is not a
    * .npy file, a duplicate key, or bytes left after an array's data fail the whole read: a
-   * partially understood archive is not silently used.
+   * partially understood archive is not silently used. Read within the {@linkplain
+   * ReadBudget#standard() standard} budget.
    */
   public static Map<String, NpyArray> read(Path npz) throws IOException {
+    return read(npz, ReadBudget.standard());
+  }
+
+  /**
+   * All arrays, as {@link #read(Path)}, together within {@code budget}: every array's declared size
+   * is checked against what is left of the budget before it is read, and every entry is inflated
+   * through a counting limit, so a zip bomb stops at the budget (its declared sizes and the zip
+   * directory may both lie).
+   */
+  public static Map<String, NpyArray> read(Path npz, ReadBudget budget) throws IOException {
     Map<String, NpyArray> out = new LinkedHashMap<>();
     ZipFile zip;
     try {
@@ -30,6 +42,7 @@ public final class NpzReader {
     } catch (ZipException e) {
       throw new IOException(npz + ": not a valid npz (zip) file: " + e.getMessage(), e);
     }
+    long used = 0;
     try (zip) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
@@ -44,8 +57,12 @@ public final class NpzReader {
         }
         String key = name.substring(0, name.length() - ".npy".length());
         String src = npz + "!" + name;
-        try (InputStream in = zip.getInputStream(e)) {
-          NpyArray a = NpyReader.read(in, src);
+        ReadBudget left = budget.remaining(used);
+        // The header and the one byte read past the data count too: allow them beyond the budget.
+        long limit = left.maxBytes() + NpyReader.MAX_HEADER + 16;
+        try (InputStream in = ReadBudget.limit(zip.getInputStream(e), limit, src)) {
+          NpyArray a = NpyReader.read(in, src, left, -1);
+          used += a.data().length;
           if (in.read() != -1) {
             throw new IOException(src + ": extra bytes after the array data (shape/dtype lie?)");
           }

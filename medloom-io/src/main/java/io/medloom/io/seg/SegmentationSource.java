@@ -15,6 +15,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.io.files.ClassFolders;
 import io.medloom.io.files.SortedFileWalk;
+import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.ImageFormat;
 import io.medloom.io.image.RasterFiles;
 import java.io.IOException;
@@ -94,13 +95,13 @@ final class SegmentationSource implements Source {
 
   @Override
   public Iterator<SourceItem> items() {
-    SortedFileWalk walk = new SortedFileWalk(root);
+    SortedFileWalk walk = SourcePaths.of(root, spec).walk();
     List<SourceItem> items = new ArrayList<>();
     java.util.Map<Path, List<Path>> masksByDir = new java.util.HashMap<>();
     while (walk.hasNext()) {
       SortedFileWalk.Entry e = walk.next();
       String rel = root.relativize(e.path()).toString().replace('\\', '/');
-      if (isMask(e.path().getFileName().toString())) {
+      if (isMask(e.path().getFileName().toString()) && e.problem().isEmpty()) {
         masksByDir.computeIfAbsent(e.path().getParent(), d -> new ArrayList<>()).add(e.path());
         continue; // masks travel with their image
       }
@@ -137,7 +138,7 @@ final class SegmentationSource implements Source {
     byte[] union = merged ? new byte[raster.width() * raster.height()] : null;
     int n = 0;
     for (Path m : maskFiles) {
-      Raster mask = RasterFiles.read(m, RasterFiles.DecodeOptions.full(maxPixels)).toGray();
+      Raster mask = RasterFiles.read(m, RasterFiles.DecodeOptions.mask(maxPixels)).toGray();
       if (mask.width() != raster.width() || mask.height() != raster.height()) {
         throw new IOException(
             "mask "

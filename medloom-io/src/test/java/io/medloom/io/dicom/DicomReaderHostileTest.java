@@ -1,7 +1,10 @@
 package io.medloom.io.dicom;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medloom.core.source.ReadBudget;
+import io.medloom.testing.HostileFiles;
 import io.medloom.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -121,5 +124,29 @@ class DicomReaderHostileTest {
     assertThatThrownBy(() -> DicomReader.read(missing))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("missing.dcm is not a regular file");
+  }
+
+  @Test
+  void declaredPixelModuleIsCheckedAgainstTheBudgetBeforeDecoding() throws Exception {
+    Path ok = tmp.resolve("ok.dcm");
+    Files.write(ok, HostileFiles.dicomU8(40, 50, 2));
+    DicomImage img = DicomReader.read(ok, new ReadBudget(2000, 1 << 20));
+    assertThat(img.width()).isEqualTo(50);
+    assertThat(img.frames()).isEqualTo(2);
+
+    Path wide = tmp.resolve("wide.dcm");
+    Files.write(wide, HostileFiles.dicomU8(300, 300, 1));
+    assertThatThrownBy(() -> DicomReader.read(wide, new ReadBudget(10_000, 1 << 30)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("300x300")
+        .hasMessageContaining("--max-pixels");
+
+    // 100 frames of 64x64: each frame is small, all of them as floats are not.
+    Path many = tmp.resolve("many.dcm");
+    Files.write(many, HostileFiles.dicomU8(64, 64, 100));
+    assertThatThrownBy(() -> DicomReader.read(many, new ReadBudget(1 << 20, 1 << 20)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("100 frames")
+        .hasMessageContaining("read budget");
   }
 }

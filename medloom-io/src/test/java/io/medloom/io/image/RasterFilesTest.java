@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.medloom.core.image.Raster;
+import io.medloom.core.source.ReadBudget;
 import io.medloom.core.source.SourceContext;
 import io.medloom.testing.BadImages;
+import io.medloom.testing.HostileFiles;
 import io.medloom.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,5 +144,56 @@ class RasterFilesTest {
     Path busi = SharedData.require("busi/Dataset_BUSI_with_GT/benign");
     Raster us = read(busi.resolve("benign (10).png"));
     assertThat(us.width()).isGreaterThan(100);
+  }
+
+  @Test
+  void decodedSizeAndFileSizeAreCheckedAgainstTheByteBudget() throws Exception {
+    Path png = dir.resolve("g.png");
+    Files.write(png, BadImages.goodImage("png", 100, 80, 3));
+    Path tif = dir.resolve("g.tif");
+    Files.write(tif, BadImages.goodImage("tif", 100, 80, 3));
+    ReadBudget roomy = new ReadBudget(1 << 20, 1 << 20);
+    assertThat(RasterFiles.read(png, new RasterFiles.DecodeOptions(roomy, false, 0)).width())
+        .isEqualTo(100);
+    // 8000 pixels of one byte fit 10 kB, but the TIFF path converts through 4-byte ARGB.
+    ReadBudget tight = new ReadBudget(1 << 20, 10_000);
+    assertThat(RasterFiles.read(png, new RasterFiles.DecodeOptions(tight, false, 0)).height())
+        .isEqualTo(80);
+    assertThatThrownBy(() -> RasterFiles.read(tif, new RasterFiles.DecodeOptions(tight, false, 0)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("100x80")
+        .hasMessageContaining("read budget");
+    ReadBudget tiny = new ReadBudget(1 << 20, 100);
+    assertThatThrownBy(() -> RasterFiles.read(png, new RasterFiles.DecodeOptions(tiny, false, 0)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("file g.png needs");
+  }
+
+  @Test
+  void constantImagesAreRefusedButConstantMasksAreRead() throws Exception {
+    java.awt.image.BufferedImage black =
+        new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    Path p = dir.resolve("black.png");
+    javax.imageio.ImageIO.write(black, "png", p.toFile());
+    assertThatThrownBy(() -> read(p))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("constant image: every pixel has the same value 0");
+    Raster mask = RasterFiles.read(p, RasterFiles.DecodeOptions.mask(1 << 20));
+    assertThat(mask.width()).isEqualTo(30);
+  }
+
+  @Test
+  void floatImagesAreWindowedOverTheirFiniteValues() throws Exception {
+    float[] v = {-2f, 0f, 2f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+    Path p = dir.resolve("f.tif");
+    Files.write(p, HostileFiles.floatTiff(3, 2, v));
+    Raster r = read(p);
+    assertThat(r.channels()).isEqualTo(1);
+    byte[] px = r.pixels();
+    assertThat(
+            new int[] {
+              px[0] & 0xff, px[1] & 0xff, px[2] & 0xff, px[3] & 0xff, px[4] & 0xff, px[5] & 0xff
+            })
+        .containsExactly(0, 128, 255, 0, 255, 0);
   }
 }

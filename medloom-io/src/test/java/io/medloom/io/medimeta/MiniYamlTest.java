@@ -3,6 +3,7 @@ package io.medloom.io.medimeta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medloom.testing.HostileFiles;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,31 @@ class MiniYamlTest {
         .hasMessageContaining("unterminated");
     assertThatThrownBy(() -> MiniYaml.parse("a: *ref\n", "f.yaml")).hasMessageContaining("aliases");
     assertThatThrownBy(() -> MiniYaml.parse("\tb: 1\n", "f.yaml")).hasMessageContaining("tab");
+  }
+
+  @Test
+  void nestingIsBoundedInFlowAndBlockForm() throws IOException {
+    // Real info.yaml files nest three or four levels; 64 is far beyond them and far below a stack.
+    for (String hostile :
+        List.of(
+            HostileFiles.nestedFlowYaml(100_000),
+            "a: " + "{k: ".repeat(5_000) + "\n",
+            HostileFiles.nestedBlockYaml(200))) {
+      assertThatThrownBy(() -> MiniYaml.parse(hostile, "info.yaml"))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("info.yaml")
+          .hasMessageContaining("nested deeper than 64");
+    }
+    assertThat(MiniYaml.parse("a: " + "[".repeat(60) + "]".repeat(60) + "\n", "f.yaml"))
+        .containsKey("a");
+    assertThat(MiniYaml.parse(HostileFiles.nestedBlockYaml(40), "f.yaml")).containsKey("k0");
+  }
+
+  @Test
+  void oversizedInfoFilesAreRefusedUnparsed() {
+    String big = "id: x\nname: \"" + "y".repeat(MiniYaml.MAX_CHARS) + "\"\n";
+    assertThatThrownBy(() -> MiniYaml.parse(big, "info.yaml"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("larger than");
   }
 }

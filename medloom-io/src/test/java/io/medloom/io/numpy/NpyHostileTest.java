@@ -1,7 +1,9 @@
 package io.medloom.io.numpy;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -163,5 +165,36 @@ class NpyHostileTest {
     assertThatThrownBy(() -> NpzReader.read(src))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("c.npz");
+  }
+
+  @Test
+  void npzBombStopsAtTheBudgetAndSoDoesTheSumOfItsArrays() throws IOException {
+    Path bomb = dir.resolve("bomb.npz");
+    io.medloom.testing.HostileFiles.npzBomb(bomb, "x", new long[] {64 << 20});
+    assertThatThrownBy(() -> NpzReader.read(bomb, new ReadBudget(1 << 20, 1 << 20)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("bomb.npz!x.npy")
+        .hasMessageContaining("[67108864] of |u1 needs 67108864 bytes")
+        .hasMessageContaining("read budget of 1048576");
+    // Each array fits on its own, the two together do not.
+    Path two = zip("second.npy", valid());
+    assertThat(NpzReader.read(two, new ReadBudget(1, 240))).hasSize(2);
+    assertThatThrownBy(() -> NpzReader.read(two, new ReadBudget(1, 200)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("bad.npz!second.npy")
+        .hasMessageContaining("read budget of 80");
+  }
+
+  @Test
+  void npyFileDeclaringMoreThanItHoldsIsRefusedUnread() throws IOException {
+    Path p = dir.resolve("lie.npy");
+    Files.write(
+        p, npy("{'descr': '<f8', 'fortran_order': False, 'shape': (10000000,), }", new byte[8]));
+    assertThatThrownBy(() -> NpyReader.read(p, new ReadBudget(1, 1L << 30)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("needs 80000000 bytes, the file holds 8");
+    assertThatThrownBy(() -> NpyReader.read(p, new ReadBudget(1, 1000)))
+        .isInstanceOf(ReadBudget.BudgetExceededException.class)
+        .hasMessageContaining("read budget of 1000");
   }
 }
