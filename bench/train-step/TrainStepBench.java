@@ -4,11 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import io.medloom.learn.Djl;
 import io.medloom.learn.Preset;
 import io.medloom.learn.data.TargetSpec;
@@ -38,11 +36,7 @@ public class TrainStepBench {
     DefaultTrainingConfig tc =
         new DefaultTrainingConfig(loss)
             .optOptimizer(opt)
-            .optDevices(new Device[] {Device.cpu()})
-            .optInitializer(
-                new XavierInitializer(
-                    XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2),
-                Parameter.Type.WEIGHT);
+            .optDevices(new Device[] {Device.cpu()});
     Random r = new Random(1);
     float[] x = new float[batch * size * size];
     for (int i = 0; i < x.length; i++) {

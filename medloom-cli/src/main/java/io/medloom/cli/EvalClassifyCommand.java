@@ -79,7 +79,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
               c,
               r.positives().get(c),
               num(r.auroc().get(c)),
-              "[" + num(ci[0]) + ", " + num(ci[1]) + "]"));
+              ci == null ? "-" : "[" + num(ci[0]) + ", " + num(ci[1]) + "]"));
     }
     double[] mci = r.macroAurocCi95();
     sb.append(

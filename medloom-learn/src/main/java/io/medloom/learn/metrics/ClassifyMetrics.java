@@ -96,7 +96,9 @@ public final class ClassifyMetrics {
         np += t[i][c] ? 1 : 0;
       }
       positives.put(classes.get(c), np);
-      auroc.put(classes.get(c), Auroc.of(scores[c], pos[c]));
+      // Undefined (no positive or no negative in the split): null in the JSON, never "NaN".
+      double a = Auroc.of(scores[c], pos[c]);
+      auroc.put(classes.get(c), Double.isNaN(a) ? null : a);
     }
     Double macro = macro(auroc.values());
     // Bootstrap: resample samples with replacement, recompute every AUROC.
@@ -123,7 +125,7 @@ public final class ClassifyMetrics {
     }
     Map<String, double[]> ci = new LinkedHashMap<>();
     for (int c = 0; c < k; c++) {
-      ci.put(classes.get(c), percentiles(boot[c]));
+      ci.put(classes.get(c), auroc.get(classes.get(c)) == null ? null : percentiles(boot[c]));
     }
     // Decisions: argmax for single-label, 0.5 per class for multilabel.
     List<List<Long>> confusion = new ArrayList<>();

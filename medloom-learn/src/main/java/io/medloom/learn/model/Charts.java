@@ -95,6 +95,10 @@ public final class Charts {
 
   private static void write(JFreeChart chart, Path out) throws IOException {
     chart.setBackgroundPaint(Color.WHITE);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     BufferedImage img = chart.createBufferedImage(720, 480);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageIO.write(img, "png", bytes);

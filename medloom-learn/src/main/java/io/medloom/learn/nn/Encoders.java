@@ -6,11 +6,13 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.XavierInitializer;
 import io.medloom.learn.Preset;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,18 @@ public final class Encoders {
           case "resnet50" -> resnet(new int[] {3, 4, 6, 3}, true);
           default -> throw new IllegalArgumentException("unknown encoder " + preset.encoder());
         };
-    net.add(Linear.builder().setUnits(outputs).build());
+    // torchvision's initialisation: He (Kaiming) normal, fan-out, for convolutions; U(±1/sqrt(fan
+    // in)) for the linear head. He init on a one-unit head would make the first logits huge.
+    net.setInitializer(
+        new XavierInitializer(
+            XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2),
+        Parameter.Type.WEIGHT);
+    Linear head = Linear.builder().setUnits(outputs).build();
+    head.setInitializer(
+        new XavierInitializer(
+            XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1),
+        Parameter.Type.WEIGHT);
+    net.add(head);
     return net;
   }
 

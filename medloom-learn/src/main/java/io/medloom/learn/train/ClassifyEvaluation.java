@@ -104,6 +104,9 @@ public final class ClassifyEvaluation {
         // A binary task's two curves are mirror images: plot the positive class only.
         int from = clf.spec().outputs() == 1 && names.size() == 2 ? 1 : 0;
         for (int c = from; c < names.size(); c++) {
+          if (report.auroc().get(names.get(c)) == null) {
+            continue; // no positive or no negative in this split: no curve
+          }
           double[] s = new double[p.length];
           boolean[] y = new boolean[p.length];
           for (int i = 0; i < p.length; i++) {

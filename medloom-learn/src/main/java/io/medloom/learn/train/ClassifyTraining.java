@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import io.medloom.core.model.Task;
 import io.medloom.learn.Djl;
 import io.medloom.learn.Preset;
@@ -194,11 +192,7 @@ public final class ClassifyTraining {
       DefaultTrainingConfig tc =
           new DefaultTrainingConfig(loss)
               .optOptimizer(optimizer)
-              .optDevices(new Device[] {Device.cpu()})
-              .optInitializer(
-                  new XavierInitializer(
-                      XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2),
-                  Parameter.Type.WEIGHT);
+              .optDevices(new Device[] {Device.cpu()});
       int s = p.imageSize();
       try (Model model = Model.newInstance("classifier", Device.cpu(), "PyTorch");
           Loader trainLoader = new Loader(train, c.loaderThreads(), 2 * c.loaderThreads() + 2);
