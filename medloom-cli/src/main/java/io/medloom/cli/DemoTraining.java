@@ -21,7 +21,14 @@ final class DemoTraining {
     ClassifyTraining.Result r =
         ClassifyTraining.run(
             new TrainConfig(
-                dataset, "findings", Preset.load("tiny"), SplitScheme.MEDLOOM, model, seed, 2, true),
+                dataset,
+                "findings",
+                Preset.load("tiny"),
+                SplitScheme.MEDLOOM,
+                model,
+                seed,
+                2,
+                true),
             TrainProgress.forStderr());
     double secs = (System.nanoTime() - t0) / 1e9;
     StringBuilder sb = new StringBuilder("\n## Learning\n\n");

@@ -25,13 +25,19 @@ import picocli.CommandLine.Parameters;
       "  ./medloom eval classify /tmp/pmn-model /tmp/pmn --split test --splits original"
     })
 final class EvalClassifyCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "Model folder (from train classify).")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL",
+      description = "Model folder (from train classify).")
   Path model;
 
   @Parameters(index = "1", paramLabel = "DATASET", description = "Dataset directory.")
   Path dataset;
 
-  @Option(names = "--split", defaultValue = "test", description = "Split (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      defaultValue = "test",
+      description = "Split (default ${DEFAULT-VALUE}).")
   String split;
 
   @Option(
@@ -43,7 +49,10 @@ final class EvalClassifyCommand implements Callable<Integer> {
   @Option(names = "--out", description = "JSON output (default MODEL/eval/classify.json).")
   Path out;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Loader threads (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Loader threads (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
@@ -61,15 +70,26 @@ final class EvalClassifyCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
-            Locale.ROOT, "%s (%s) on %s: %d samples%n", r.task(), r.target(), r.split(), r.samples()));
+            Locale.ROOT,
+            "%s (%s) on %s: %d samples%n",
+            r.task(),
+            r.target(),
+            r.split(),
+            r.samples()));
     if (r.auroc() == null) {
       sb.append(
-          String.format(
-              Locale.ROOT, "MAE %.4f  RMSE %.4f  R2 %.4f%n", r.mae(), r.rmse(), r.r2()));
+          String.format(Locale.ROOT, "MAE %.4f  RMSE %.4f  R2 %.4f%n", r.mae(), r.rmse(), r.r2()));
       return sb.toString();
     }
     int w = Math.max(5, r.classes().stream().mapToInt(String::length).max().orElse(5));
-    sb.append(String.format(Locale.ROOT, "%-" + w + "s  %9s  %6s  %-17s%n", "class", "positives", "AUROC", "95% CI"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + w + "s  %9s  %6s  %-17s%n",
+            "class",
+            "positives",
+            "AUROC",
+            "95% CI"));
     for (String c : r.classes()) {
       double[] ci = r.aurocCi95().get(c);
       sb.append(
@@ -93,7 +113,8 @@ final class EvalClassifyCommand implements Callable<Integer> {
             num(r.balancedAccuracy()),
             num(r.f1())));
     boolean single = !"multilabel".equals(r.target());
-    sb.append(single ? "confusion (rows true, columns predicted):\n" : "per class [tn, fp, fn, tp]:\n");
+    sb.append(
+        single ? "confusion (rows true, columns predicted):\n" : "per class [tn, fp, fn, tp]:\n");
     for (int i = 0; i < r.confusion().size(); i++) {
       List<Long> row = r.confusion().get(i);
       sb.append(String.format(Locale.ROOT, "  %-" + w + "s", r.classes().get(i)));

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Evaluates a trained model on a dataset.",
     subcommands = {EvalClassifyCommand.class},
-    footer = {"", "Example:", "  ./medloom eval classify /tmp/pmn-model /tmp/pmn --splits original"})
+    footer = {
+      "",
+      "Example:",
+      "  ./medloom eval classify /tmp/pmn-model /tmp/pmn --splits original"
+    })
 final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

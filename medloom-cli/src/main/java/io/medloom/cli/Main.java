@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       TextCommand.class,
       AnnotateCommand.class,
       ServeCommand.class,
-      TrainCommand.class, EvalCommand.class, PredictCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1", "  ./medloom info /tmp/m1/dataset"})

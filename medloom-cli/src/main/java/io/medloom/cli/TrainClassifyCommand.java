@@ -35,7 +35,10 @@ final class TrainClassifyCommand implements Callable<Integer> {
   @Option(names = "--task", required = true, description = "Task to learn (see ./medloom info).")
   String task;
 
-  @Option(names = "--preset", defaultValue = "small", description = "tiny, small, resnet18 or a JSON file (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      defaultValue = "small",
+      description = "tiny, small, resnet18 or a JSON file (default ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--epochs", description = "Epochs (default: the preset's).")
@@ -62,7 +65,10 @@ final class TrainClassifyCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Loader threads (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Loader threads (default ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--out", required = true, description = "Model folder.")

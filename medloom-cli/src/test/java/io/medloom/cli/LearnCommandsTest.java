@@ -21,7 +21,15 @@ class LearnCommandsTest {
     ds = tmp.resolve("ds");
     Cli b =
         Cli.run(
-            "build", "--source", "phantom:80", "--out", ds.toString(), "--size", "48", "--seed", "2");
+            "build",
+            "--source",
+            "phantom:80",
+            "--out",
+            ds.toString(),
+            "--size",
+            "48",
+            "--seed",
+            "2");
     assertThat(b.exitCode()).as(b.out()).isZero();
   }
 
@@ -30,8 +38,19 @@ class LearnCommandsTest {
     Path model = tmp.resolve("model");
     Cli train =
         Cli.run(
-            "train", "classify", ds.toString(), "--task", "sex", "--preset", "tiny", "--epochs", "2",
-            "--batch", "8", "--out", model.toString());
+            "train",
+            "classify",
+            ds.toString(),
+            "--task",
+            "sex",
+            "--preset",
+            "tiny",
+            "--epochs",
+            "2",
+            "--batch",
+            "8",
+            "--out",
+            model.toString());
     assertThat(train.exitCode()).as(train.out()).isZero();
     assertThat(train.out()).contains("trained sex: 2 epochs", "macro AUROC", "confusion");
     assertThat(model.resolve("model.json")).exists();
@@ -41,7 +60,13 @@ class LearnCommandsTest {
     Path json = tmp.resolve("test.json");
     Cli eval =
         Cli.run(
-            "eval", "classify", model.toString(), ds.toString(), "--split", "test", "--out",
+            "eval",
+            "classify",
+            model.toString(),
+            ds.toString(),
+            "--split",
+            "test",
+            "--out",
             json.toString());
     assertThat(eval.exitCode()).as(eval.out()).isZero();
     assertThat(eval.out()).contains("sex (binary) on test", "female", "male", "95% CI");
@@ -67,16 +92,32 @@ class LearnCommandsTest {
   @Test
   void usageErrorsNameWhatIsWrong() {
     assertThat(
-            Cli.run("train", "classify", ds.toString(), "--task", "nope", "--out", tmp.resolve("x").toString())
+            Cli.run(
+                    "train",
+                    "classify",
+                    ds.toString(),
+                    "--task",
+                    "nope",
+                    "--out",
+                    tmp.resolve("x").toString())
                 .exitCode())
         .isEqualTo(ExitCodes.USAGE);
     assertThat(
             Cli.run(
-                    "train", "classify", ds.toString(), "--task", "sex", "--preset", "huge", "--out",
+                    "train",
+                    "classify",
+                    ds.toString(),
+                    "--task",
+                    "sex",
+                    "--preset",
+                    "huge",
+                    "--out",
                     tmp.resolve("y").toString())
                 .exitCode())
         .isEqualTo(ExitCodes.USAGE);
-    assertThat(Cli.run("eval", "classify", tmp.resolve("nothing").toString(), ds.toString()).exitCode())
+    assertThat(
+            Cli.run("eval", "classify", tmp.resolve("nothing").toString(), ds.toString())
+                .exitCode())
         .isEqualTo(ExitCodes.USAGE);
   }
 }

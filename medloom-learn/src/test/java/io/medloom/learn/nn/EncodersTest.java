@@ -23,7 +23,8 @@ class EncodersTest {
     Djl.engine();
     long[][] expected = {{18, 11_175_370L}, {34, 21_283_530L}, {50, 23_522_250L}};
     for (long[] e : expected) {
-      Preset p = new Preset("r", "resnet" + e[0], null, 64, 2, 1, 1e-3, "adam", 0, 0, 0, false, null);
+      Preset p =
+          new Preset("r", "resnet" + e[0], null, 64, 2, 1, 1e-3, "adam", 0, 0, 0, false, null);
       Block b = Encoders.classifier(p, 10);
       try (NDManager m = NDManager.newBaseManager()) {
         b.initialize(m, DataType.FLOAT32, new Shape(2, 1, 64, 64));

@@ -70,7 +70,8 @@ class ClassifyTrainingTest {
   @Test
   void trainsEvaluatesAndPredictsIntoACompleteModelFolder() throws Exception {
     Path out = tmp.resolve("m-sex");
-    ClassifyTraining.Result r = ClassifyTraining.run(config("sex", tiny(2), out), TrainListener.NONE);
+    ClassifyTraining.Result r =
+        ClassifyTraining.run(config("sex", tiny(2), out), TrainListener.NONE);
     ModelFolder f = new ModelFolder(out);
     assertThat(f.read().status()).isEqualTo("finished");
     assertThat(f.read().dataset().fingerprint()).isEqualTo(SampleReader.fingerprint(dataset));
@@ -92,7 +93,8 @@ class ClassifyTrainingTest {
     // Prediction on a stored image gives a probability distribution.
     try (Classifier clf = Classifier.load(f);
         SampleReader reader =
-            SampleReader.open(dataset, SplitScheme.MEDLOOM, Optional.of("test"), EnumSet.of(Column.IMAGE))) {
+            SampleReader.open(
+                dataset, SplitScheme.MEDLOOM, Optional.of("test"), EnumSet.of(Column.IMAGE))) {
       var probs = Predictor.predict(clf, reader.get(0).image().orElseThrow());
       assertThat(probs.keySet()).containsExactly("female", "male");
       assertThat(probs.values().stream().mapToDouble(Double::doubleValue).sum())
@@ -103,7 +105,8 @@ class ClassifyTrainingTest {
   @Test
   void anInterruptedRunResumesToTheSameWeightsAsAnUninterruptedOne() throws Exception {
     Path whole = tmp.resolve("whole");
-    ClassifyTraining.Result a = ClassifyTraining.run(config("sex", tiny(3), whole), TrainListener.NONE);
+    ClassifyTraining.Result a =
+        ClassifyTraining.run(config("sex", tiny(3), whole), TrainListener.NONE);
     Path broken = tmp.resolve("broken");
     TrainListener crashAfterEpoch2 =
         new TrainListener() {
@@ -137,7 +140,9 @@ class ClassifyTrainingTest {
     assertThatThrownBy(() -> ClassifyTraining.run(config("sex", tiny(3), other), crashAfterEpoch2))
         .hasMessageContaining("simulated crash");
     assertThatThrownBy(
-            () -> ClassifyTraining.run(config("sex", tiny(3).withLr(0.01), other), TrainListener.NONE))
+            () ->
+                ClassifyTraining.run(
+                    config("sex", tiny(3).withLr(0.01), other), TrainListener.NONE))
         .hasMessageContaining("different run");
   }
 
@@ -154,14 +159,24 @@ class ClassifyTrainingTest {
 
   @Test
   void unknownTaskAndSplitAreUsageErrors() {
-    assertThatThrownBy(() -> ClassifyTraining.run(config("nope", tiny(1), tmp.resolve("x")), TrainListener.NONE))
+    assertThatThrownBy(
+            () ->
+                ClassifyTraining.run(config("nope", tiny(1), tmp.resolve("x")), TrainListener.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no task 'nope'")
         .hasMessageContaining("findings");
     assertThatThrownBy(
             () ->
                 ClassifyTraining.run(
-                    new TrainConfig(dataset, "sex", tiny(1), SplitScheme.ORIGINAL, tmp.resolve("y"), 1, 1, false),
+                    new TrainConfig(
+                        dataset,
+                        "sex",
+                        tiny(1),
+                        SplitScheme.ORIGINAL,
+                        tmp.resolve("y"),
+                        1,
+                        1,
+                        false),
                     TrainListener.NONE))
         .hasMessageContaining("original_split = 'train'");
   }
@@ -170,10 +185,15 @@ class ClassifyTrainingTest {
   void loaderBatchesDoNotDependOnThreadsAndTheDjlDatasetBatches() throws Exception {
     try (SampleReader r =
         SampleReader.open(
-            dataset, SplitScheme.MEDLOOM, Optional.of("train"), EnumSet.of(Column.IMAGE, Column.LABELS))) {
-      var task = r.info().tasks().stream().filter(t -> t.name().equals("sex")).findFirst().orElseThrow();
+            dataset,
+            SplitScheme.MEDLOOM,
+            Optional.of("train"),
+            EnumSet.of(Column.IMAGE, Column.LABELS))) {
+      var task =
+          r.info().tasks().stream().filter(t -> t.name().equals("sex")).findFirst().orElseThrow();
       Preset p = Preset.load("small").withImageSize(24);
-      Examples ex = new Examples(r, TargetSpec.of(task), 24, Normalization.UNIT, p.augmentation(), true, 5);
+      Examples ex =
+          new Examples(r, TargetSpec.of(task), 24, Normalization.UNIT, p.augmentation(), true, 5);
       int[] order = Samplers.shuffled(ex.size(), 5, 1);
       List<HostBatch> one = drain(new Loader(ex, 1, 1), order);
       List<HostBatch> three = drain(new Loader(ex, 3, 6), order);
@@ -188,7 +208,8 @@ class ClassifyTrainingTest {
       ClassifyDataset djl = ClassifyDataset.builder().setExamples(ex).setSampling(4, false).build();
       try (NDManager m = NDManager.newBaseManager()) {
         Batch b = djl.getData(m).iterator().next();
-        assertThat(b.getData().singletonOrThrow().getShape().toString()).isEqualTo("(4, 1, 24, 24)");
+        assertThat(b.getData().singletonOrThrow().getShape().toString())
+            .isEqualTo("(4, 1, 24, 24)");
         assertThat(b.getLabels().singletonOrThrow().getShape().toString()).isEqualTo("(4, 1)");
         b.close();
       }
