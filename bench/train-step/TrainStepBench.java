@@ -19,7 +19,7 @@ import java.util.Random;
 /**
  * One training step of MedLoom's standard ResNet-18 (torchvision widths, 1 input channel, 10
  * classes): batch B of 1xSxS, forward + cross-entropy + backward + Adam update, exactly the calls
- * ClassifyTraining makes. Prints "steps median_seconds".
+ * ClassifyTraining makes. Prints "steps median_seconds min_seconds".
  */
 public class TrainStepBench {
   public static void main(String[] a) throws Exception {
@@ -67,10 +67,24 @@ public class TrainStepBench {
           if (i >= 0) {
             secs[i] = (System.nanoTime() - t0) / 1e9;
           }
+          System.err.printf("step %d: %.2f s, RSS %s%n", i, (System.nanoTime() - t0) / 1e9, rss());
         }
       }
     }
     Arrays.sort(secs);
-    System.out.println(steps + " " + secs[steps / 2]);
+    System.out.println(steps + " " + secs[steps / 2] + " " + secs[0]);
+  }
+
+  /** The process's resident set size from /proc (Linux). */
+  static String rss() {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+          .filter(l -> l.startsWith("VmRSS"))
+          .map(l -> l.replaceAll("\\s+", " ").substring(7))
+          .findFirst()
+          .orElse("?");
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 }
