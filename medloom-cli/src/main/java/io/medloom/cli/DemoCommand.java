@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "The main job on the built-in phantom: synthesizes N chest radiographs with exact masks and",
-      "reports, builds DIR/dataset, verifies it and writes DIR/summary.md."
+      "reports, builds DIR/dataset, verifies it, trains a tiny classifier of the findings",
+      "(DIR/model) and writes DIR/summary.md."
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1 --n 600 --seed 42"})
 final class DemoCommand implements Callable<Integer> {
@@ -39,6 +40,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
   Integer threads;
+
+  @Option(names = "--no-train", description = "Skip the learning step (the tiny classifier).")
+  boolean noTrain;
 
   @Override
   public Integer call() throws Exception {
@@ -63,8 +67,10 @@ final class DemoCommand implements Callable<Integer> {
     DatasetVerifier.Report report = DatasetVerifier.verify(datasetDir);
     System.out.println(report.ok() ? "verify: OK" : "verify: FAILED " + report.problems());
     Path summary = out.resolve("summary.md");
+    String learning =
+        report.ok() && !noTrain ? DemoTraining.run(datasetDir, out.resolve("model"), seed) : "";
     Files.writeString(
-        summary, summary(datasetDir, info, report, buildSecs), StandardCharsets.UTF_8);
+        summary, summary(datasetDir, info, report, buildSecs) + learning, StandardCharsets.UTF_8);
     System.out.println("summary: " + summary);
     System.out.println(
         "look at it: ./medloom serve " + datasetDir + "   (then http://127.0.0.1:8080/)");

@@ -21,6 +21,9 @@ import picocli.CommandLine.ScopeType;
       TextCommand.class,
       AnnotateCommand.class,
       ServeCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -18,7 +18,8 @@ class DemoAndVerifyTest {
     assertThat(demo.exitCode()).as(demo.out()).isZero();
     assertThat(tmp.resolve("summary.md")).exists();
     assertThat(Files.readString(tmp.resolve("summary.md")))
-        .contains("cardiomegaly", "patient-disjoint");
+        .contains("cardiomegaly", "patient-disjoint", "## Learning", "Test macro AUROC");
+    assertThat(tmp.resolve("model/model.params")).exists();
     Path ds = tmp.resolve("dataset");
     Cli q =
         Cli.run(

@@ -41,13 +41,14 @@ public final class LocalBuild {
     List<Source> sources = openSources(cfg);
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
     try {
-      return run(cfg, dir, progress);
+      return run(cfg, dir, sources, progress);
     } finally {
       dir.forgetKey(); // finished, failed or all rejected: a generated key never outlives the run
     }
   }
 
-  private static DatasetInfo run(BuildConfig cfg, BuildDirectory dir, Progress progress)
+  private static DatasetInfo run(
+      BuildConfig cfg, BuildDirectory dir, List<Source> sources, Progress progress)
       throws Exception {
     Optional<DatasetInfo> finished = dir.finishedInfo();
     if (finished.isPresent()) {

@@ -47,31 +47,9 @@ public final class HfExporter implements Exporter {
   }
 
   /** The first non-blank text of {@code kind} in the row's {@code texts} list, or NULL. */
-  static String firstText(String kind) {
-    return "struct_extract(list_filter(texts, t -> t.kind = '"
-        + kind
-        + "' AND trim(coalesce(t.text, '')) <> '')[1], 'text')";
-  }
-
-  /** The same rule as {@link Rows#caption}, in SQL. */
+  /** The caption rule ({@link io.medloom.store.read.Caption}), in SQL. */
   static String captionSql() {
-    String f = firstText("report.findings");
-    String i = firstText("report.impression");
-    return "coalesce("
-        + firstText("desc.full")
-        + ", CASE WHEN "
-        + f
-        + " IS NULL AND "
-        + i
-        + " IS NULL THEN NULL ELSE concat_ws(' ', "
-        + f
-        + ", "
-        + i
-        + ") END, "
-        + firstText("caption")
-        + ", "
-        + firstText("clinical_notes")
-        + ", '')";
+    return io.medloom.store.read.Caption.sql();
   }
 
   static String sql(String s) {

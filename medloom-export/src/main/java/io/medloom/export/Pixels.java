@@ -1,12 +1,9 @@
 package io.medloom.export;
 
+import io.medloom.core.image.PngDecoder;
 import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 
 /**
  * 8-bit pixels of one image, row-major, channels interleaved (HWC) — the memory layout of a numpy
@@ -31,58 +28,13 @@ record Pixels(int width, int height, int channels, byte[] data) {
   }
 
   /**
-   * Decodes a PNG and converts it to {@code channels}: gray is replicated to RGB; RGB becomes gray
-   * with the ITU-R 601 weights PIL's {@code convert("L")} uses, so Python readers that convert
-   * themselves see the same values. 16-bit samples keep their high byte; alpha is dropped.
+   * Decodes a PNG ({@link PngDecoder}) and converts it to {@code channels}: gray is replicated to
+   * RGB; RGB becomes gray with the ITU-R 601 luma Pillow's {@code convert("L")} computes, so Python
+   * readers that convert themselves see the same values.
    */
   static Pixels decodePng(byte[] png, int channels) throws IOException {
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-    if (img == null) {
-      throw new IOException("not a decodable PNG (" + png.length + " bytes)");
-    }
-    int w = img.getWidth();
-    int h = img.getHeight();
-    byte[] out = new byte[w * h * channels];
-    Raster r = img.getRaster();
-    boolean indexed = img.getColorModel() instanceof IndexColorModel;
-    int bands = r.getNumBands();
-    int shift = Math.max(0, r.getSampleModel().getSampleSize(0) - 8);
-    int[] px = new int[Math.max(bands, 4)];
-    int o = 0;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int red;
-        int green;
-        int blue;
-        if (indexed) {
-          int argb = img.getRGB(x, y);
-          red = (argb >> 16) & 0xff;
-          green = (argb >> 8) & 0xff;
-          blue = argb & 0xff;
-        } else {
-          r.getPixel(x, y, px);
-          if (bands < 3) { // gray or gray+alpha
-            red = green = blue = px[0] >> shift;
-          } else {
-            red = px[0] >> shift;
-            green = px[1] >> shift;
-            blue = px[2] >> shift;
-          }
-        }
-        if (channels == 1) {
-          out[o++] =
-              (byte)
-                  (red == green && green == blue
-                      ? red
-                      : (red * 299 + green * 587 + blue * 114) / 1000);
-        } else {
-          out[o++] = (byte) red;
-          out[o++] = (byte) green;
-          out[o++] = (byte) blue;
-        }
-      }
-    }
-    return new Pixels(w, h, channels, out);
+    io.medloom.core.image.Raster r = PngDecoder.decode(png).withChannels(channels);
+    return new Pixels(r.width(), r.height(), channels, r.pixels());
   }
 
   /** An image with exactly these values (TYPE_BYTE_GRAY or TYPE_3BYTE_BGR) for ImageIO writers. */

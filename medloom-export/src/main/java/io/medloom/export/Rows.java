@@ -79,29 +79,12 @@ final class Rows {
 
   /** The first non-blank text of a kind. */
   static Optional<String> firstText(List<Text> texts, String kind) {
-    return texts.stream()
-        .filter(t -> kind.equals(t.kind()) && t.text() != null && !t.text().isBlank())
-        .map(Text::text)
-        .findFirst();
+    return io.medloom.store.read.Caption.first(texts, Text::kind, Text::text, kind);
   }
 
-  /**
-   * One caption per sample, the same rule everywhere: the full generated description, else the
-   * report (findings then impression), else a caption or the clinical notes, else "".
-   */
+  /** One caption per sample: the rule of {@link io.medloom.store.read.Caption}. */
   static String caption(List<Text> texts) {
-    Optional<String> full = firstText(texts, "desc.full");
-    if (full.isPresent()) {
-      return full.get();
-    }
-    Optional<String> findings = firstText(texts, "report.findings");
-    Optional<String> impression = firstText(texts, "report.impression");
-    if (findings.isPresent() || impression.isPresent()) {
-      return String.join(" ", findings.stream().toList())
-          + (findings.isPresent() && impression.isPresent() ? " " : "")
-          + impression.orElse("");
-    }
-    return firstText(texts, "caption").or(() -> firstText(texts, "clinical_notes")).orElse("");
+    return io.medloom.store.read.Caption.of(texts, Text::kind, Text::text);
   }
 
   private static String text(JsonNode n, String field) {

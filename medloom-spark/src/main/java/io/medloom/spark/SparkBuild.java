@@ -49,14 +49,18 @@ final class SparkBuild {
     List<Source> sources = LocalBuild.openSources(cfg);
     BuildDirectory dir = BuildDirectory.open(cfg.out(), cfg.configHash());
     try {
-      return run(cfg, options, dir, progress);
+      return run(cfg, options, dir, sources, progress);
     } finally {
       dir.forgetKey(); // finished, failed or all rejected: a generated key never outlives the run
     }
   }
 
   private static DatasetInfo run(
-      BuildConfig cfg, Map<String, String> options, BuildDirectory dir, Progress progress)
+      BuildConfig cfg,
+      Map<String, String> options,
+      BuildDirectory dir,
+      List<Source> sources,
+      Progress progress)
       throws Exception {
     Optional<DatasetInfo> finished = dir.finishedInfo();
     if (finished.isPresent()) {

@@ -234,16 +234,13 @@ public final class Duplicates {
       while (rs.next()) {
         java.sql.Blob blob = (java.sql.Blob) rs.getObject(2);
         byte[] png = blob.getBytes(1, (int) blob.length());
-        java.awt.image.BufferedImage img =
-            javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        int w = img.getWidth();
-        int h = img.getHeight();
+        // Channel 0: gray, or the red of RGB, as the perceptual hash was computed at build time.
+        io.medloom.core.image.Raster img = io.medloom.core.image.PngDecoder.decode(png);
+        int w = img.width();
+        int h = img.height();
         byte[] gray = new byte[w * h];
-        var raster = img.getRaster();
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            gray[y * w + x] = (byte) raster.getSample(x, y, 0); // channel 0: gray, or red of RGB
-          }
+        for (int i = 0; i < gray.length; i++) {
+          gray[i] = img.pixels()[i * img.channels()];
         }
         out.put(
             rs.getString(1),

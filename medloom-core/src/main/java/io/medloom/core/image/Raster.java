@@ -77,4 +77,22 @@ public record Raster(int width, int height, int channels, byte[] pixels) {
     }
     return new Raster(width, height, 1, out);
   }
+
+  /** This raster with three channels (gray replicated). */
+  public Raster toRgb() {
+    if (channels == 3) {
+      return this;
+    }
+    byte[] out = new byte[width * height * 3];
+    for (int i = 0, j = 0; i < pixels.length; i++, j += 3) {
+      out[j] = out[j + 1] = out[j + 2] = pixels[i];
+    }
+    return new Raster(width, height, 3, out);
+  }
+
+  /** This raster with {@code n} channels (1 or 3). */
+  public Raster withChannels(int n) {
+    checkArgument(n == 1 || n == 3, "channels must be 1 or 3: %s", n);
+    return n == 1 ? toGray() : toRgb();
+  }
 }

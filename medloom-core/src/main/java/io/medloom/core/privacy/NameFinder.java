@@ -31,7 +31,8 @@ final class NameFinder {
     CREDENTIAL
   }
 
-  private static final Pattern FIELD_GAP = Pattern.compile("[ \\t]*(?:\\(\\w{4},\\w{4}\\))?[ \\t]*:[ \\t]*");
+  private static final Pattern FIELD_GAP =
+      Pattern.compile("[ \\t]*(?:\\(\\w{4},\\w{4}\\))?[ \\t]*:[ \\t]*");
   private static final Pattern CUE_GAP = Pattern.compile("[ \\t]*[,:]?[ \\t]+|[ \\t]*[,:]");
   private static final int MAX_NAME_WORDS = 4;
 
@@ -48,8 +49,10 @@ final class NameFinder {
   private final Set<String> suffixes;
   private final Set<String> stops;
   private final Set<String> heads;
+
   /** Last words of the cue phrases, and first words of the post cues: cheap pre-checks. */
   private final Set<String> cueLast;
+
   private final Set<String> postFirst;
 
   NameFinder(WordLists w) {
@@ -246,7 +249,8 @@ final class NameFinder {
       if (k < i - 1) {
         String g = gap(text, toks, k + 1);
         String s = g.strip();
-        boolean ok = g.isBlank() || s.equals(".") && c.initial() || s.equals(",") && taken.size() == 1;
+        boolean ok =
+            g.isBlank() || s.equals(".") && c.initial() || s.equals(",") && taken.size() == 1;
         if (!ok || g.contains("\n")) {
           break;
         }
@@ -352,7 +356,8 @@ final class NameFinder {
       if (k > j) {
         String g = gap(text, toks, k);
         String s = g.strip();
-        boolean comma = s.equals(",") && (mode == Mode.FIELD || taken == 1 && w.firstNames.contains(t.key()));
+        boolean comma =
+            s.equals(",") && (mode == Mode.FIELD || taken == 1 && w.firstNames.contains(t.key()));
         boolean ok = s.isEmpty() || s.equals(".") && lastInitial || comma;
         if (!ok || g.contains("\n")) {
           break;
@@ -377,7 +382,9 @@ final class NameFinder {
         }
         return;
       }
-      if (!accept(text, toks, k, mode, taken == 0) || isLabel(text, toks, k) || credentialAt(text, toks, k)) {
+      if (!accept(text, toks, k, mode, taken == 0)
+          || isLabel(text, toks, k)
+          || credentialAt(text, toks, k)) {
         break;
       }
       mark[k] = true;
@@ -534,7 +541,8 @@ final class NameFinder {
 
   /** Lower case without apostrophes or accents, as the word lists spell names ("obrien"). */
   private static String key(String lower) {
-    String k = lower.indexOf('\'') >= 0 || lower.indexOf('’') >= 0 ? lower.replaceAll("['’]", "") : lower;
+    String k =
+        lower.indexOf('\'') >= 0 || lower.indexOf('’') >= 0 ? lower.replaceAll("['’]", "") : lower;
     for (int i = 0; i < k.length(); i++) {
       if (k.charAt(i) > 127) {
         return Normalizer.normalize(k, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -1,0 +1,2 @@
+/** Learning from MedLoom datasets on DJL (PyTorch engine, CPU, offline). */
+package io.medloom.learn;
