@@ -39,7 +39,9 @@ final class BuildCommand implements Callable<Integer> {
         "A source; repeat for several. The kinds and their options are listed below. Every",
         "source also takes paths=keyed|clear: original paths are stored as keyed hashes (the",
         "default; the phantom's synthetic names stay clear), paths=clear keeps them as they",
-        "are. Credentials (auth=, token=, ...) never reach an output file."
+        "are; files=inside|anywhere says whether links and listed paths may lead out of the",
+        "source's folder (default inside). Credentials (auth=, token=, ...) never reach an",
+        "output file."
       })
   List<String> sources;
 

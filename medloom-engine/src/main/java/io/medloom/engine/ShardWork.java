@@ -80,7 +80,7 @@ record ShardWork(
     for (Row row : r.rows()) {
       String why = null;
       if (earlier.contains(row.id())) {
-        why = "an earlier input of this source";
+        why = "an earlier input of this source, which keeps it";
       } else if (!own.add(row.id())) {
         why = "another frame of this input";
       }
@@ -95,7 +95,7 @@ record ShardWork(
                     + " was already produced by "
                     + why
                     + "; ids are a hash of source, path and frame, so the source lists one input"
-                    + " (or frame) twice. The first one is kept"));
+                    + " (or numbers one frame) twice"));
       }
     }
     return Optional.empty();

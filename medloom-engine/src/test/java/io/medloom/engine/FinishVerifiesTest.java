@@ -27,6 +27,11 @@ class FinishVerifiesTest {
   @TempDir Path tmp;
 
   private static BuildConfig config(List<String> sources, Path out, int shard) {
+    return config(sources, out, shard, Optional.empty());
+  }
+
+  private static BuildConfig config(
+      List<String> sources, Path out, int shard, Optional<byte[]> secret) {
     return new BuildConfig(
         sources.stream().map(SourceSpec::parse).toList(),
         out,
@@ -37,13 +42,19 @@ class FinishVerifiesTest {
         2,
         shard,
         1L << 28,
-        Optional.empty(),
+        secret,
         "t");
   }
 
   @Test
   void aDatasetThatFailsVerifyIsNeverMarkedFinished() throws Exception {
-    BuildConfig cfg = config(List.of("phantom:12"), tmp.resolve("defect"), 5);
+    // A given key: an unfinished build keeps a generated one for its resume, outside the folder.
+    BuildConfig cfg =
+        config(
+            List.of("phantom:12"),
+            tmp.resolve("defect"),
+            5,
+            Optional.of("finish-verifies-test-key-0123456".getBytes()));
     ArmedDefectStage.armed = true;
     try {
       assertThatThrownBy(() -> LocalBuild.run(cfg, Progress.NONE))

@@ -43,7 +43,10 @@ public final class DatasetReader implements AutoCloseable {
               + DatasetLayout.SUCCESS
               + " is missing"
               + (Files.exists(layout.work())
-                  ? " (a build was interrupted; re-run the same build command to resume it)"
+                  ? Files.exists(layout.info())
+                      ? " (its build stopped at the final checks, which the build command"
+                          + " listed; re-running it repeats them)"
+                      : " (a build was interrupted; re-run the same build command to resume it)"
                   : ""));
     }
     return openRows(layout);

@@ -13,6 +13,12 @@ public interface SourceProvider {
   /** The option every source takes: {@code paths=keyed|clear} for its original paths. */
   String PATHS_OPTION = "paths";
 
+  /**
+   * The option every source takes: {@code files=inside|anywhere}, whether links and listed paths
+   * may lead out of the source's folder (default inside).
+   */
+  String FILES_OPTION = "files";
+
   /** The kind in {@code KIND:LOCATION}, e.g. {@code phantom}. */
   String kind();
 
@@ -39,8 +45,8 @@ public interface SourceProvider {
    * with open-ended options (filters named by DICOM keywords) widens this.
    */
   default boolean acceptsOption(String name) {
-    if (name.equals(PATHS_OPTION)) {
-      return true; // every source: keyed (default) or clear original paths
+    if (name.equals(PATHS_OPTION) || name.equals(FILES_OPTION)) {
+      return true; // every source: how original paths are stored, and where files may be read
     }
     List<SourceOption> declared = options();
     return declared.isEmpty() || declared.stream().anyMatch(o -> o.matches(name));

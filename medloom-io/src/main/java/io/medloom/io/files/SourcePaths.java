@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class SourcePaths {
   /** The source option that chooses the policy: {@code inside} (default) or {@code anywhere}. */
-  public static final String OPTION = "files";
+  public static final String OPTION = io.medloom.core.source.SourceProvider.FILES_OPTION;
 
   static final String HINT = " (the source option files=anywhere allows it)";
 
