@@ -225,9 +225,13 @@ class ApiTest {
   /** What ./medloom annotate does: the annotation stage, then the review log. */
   static void applyReviews(Path dataset) throws Exception {
     ReviewApplier applier = new ReviewApplier(new ReviewLog(dataset).read().reviews());
+    StageContext context;
+    try (DatasetReader reader = DatasetReader.open(dataset)) {
+      context = StageContext.of(reader.info().build().seed(), reader.info().inputSize().get(2));
+    }
     StageRerun.run(
         dataset,
-        List.of(new AnnotateStageProvider().stage(StageContext.of(0, 224)), applier.stage()),
+        List.of(new AnnotateStageProvider().stage(context), applier.stage()),
         Progress.NONE);
     assertThat(applier.applied()).isPositive();
     assertThat(Files.exists(dataset.resolve("_SUCCESS"))).isTrue();
