@@ -125,9 +125,9 @@ final class Scopes {
   }
 
   /**
-   * At a comma or conjunction at {@code x}: does the list go on into the next segment? Not when that
-   * segment is a clause of its own (a verb not followed by an evidential word: "no effusion, the
-   * heart is enlarged") or, in a negation, holds a list breaker ("no pneumothorax, stable
+   * At a comma or conjunction at {@code x}: does the list go on into the next segment? Not when
+   * that segment is a clause of its own (a verb not followed by an evidential word: "no effusion,
+   * the heart is enlarged") or, in a negation, holds a list breaker ("no pneumothorax, stable
    * cardiomegaly"); size words break after ',' or 'and' ("no pneumothorax, small effusion") but not
    * after 'or' ("no pneumothorax or small effusion"). Telegraphic lists need no conjunction ("no
    * focal consolidation, pleural effusion.").
