@@ -1,6 +1,7 @@
 package io.medloom.text;
 
 import static io.medloom.text.Lexicon.*;
+import static io.medloom.text.WordClasses.*;
 
 /**
  * Finds the size qualifier of a carrier term ("heart size", "mediastinal contours") by structure:

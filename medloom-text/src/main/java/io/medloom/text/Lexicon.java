@@ -35,19 +35,6 @@ final class Lexicon {
   static final int PRE_HYP = 128;
   static final int POST_HYP = 256;
 
-  // word classes of rules.json "syntax" (bits of wordClass[token id])
-  static final int W_CONJ = 1;
-  static final int W_ALT = 2;
-  static final int W_VERB = 4;
-  static final int W_EVID = 8;
-  static final int W_BREAK = 16;
-  static final int W_PREFIX = 32;
-  static final int W_FSTOP = 64;
-  static final int W_PREP = 128;
-  static final int W_FILLER = 256;
-  static final int W_SIZE = 512;
-  static final int W_EXCEPT = 1024;
-
   // finding entry kinds
   static final int K_TERM = 0;
   static final int K_CARRIER = 1;
@@ -307,33 +294,7 @@ final class Lexicon {
     }
 
     senses = new Senses(this, read("senses.json"));
-    wordClass = new int[vocab.size()];
-    String[][] classes = {
-      {"conjunctions", "" + W_CONJ},
-      {"alternatives", "" + W_ALT},
-      {"verbs", "" + W_VERB},
-      {"evidential", "" + W_EVID},
-      {"listBreakers", "" + W_BREAK},
-      {"predicatePrefix", "" + W_PREFIX},
-      {"forwardStops", "" + W_FSTOP},
-      {"prepositions", "" + W_PREP},
-      {"listFiller", "" + W_FILLER},
-      {"sizeWords", "" + W_SIZE},
-      {"exceptions", "" + W_EXCEPT}
-    };
-    JsonTree syntax = rules.get("syntax");
-    for (String[] c : classes) {
-      for (JsonTree w : syntax.get(c[0])) {
-        for (String word : words(w.asText())) {
-          int id = vocab.intern(word);
-          if (id >= wordClass.length) {
-            wordClass = Arrays.copyOf(wordClass, vocab.size() + 64);
-          }
-          wordClass[id] |= Integer.parseInt(c[1]);
-        }
-      }
-    }
-    wordClass = Arrays.copyOf(wordClass, vocab.size());
+    wordClass = WordClasses.load(rules.get("syntax"), vocab);
     trigMask = triggerMasks.stream().mapToInt(Integer::intValue).toArray();
     findingArr = findings.toArray(new FindingEntry[0]);
     qualKind = qualifierKinds.stream().mapToInt(Integer::intValue).toArray();

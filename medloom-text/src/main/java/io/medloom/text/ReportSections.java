@@ -30,6 +30,9 @@ public final class ReportSections {
 
   private static final int[] CODES;
 
+  /** Indexes into HEADERS by the header's first letter (a-z), in HEADERS' longest-first order. */
+  private static final int[][] BY_FIRST = new int[26][];
+
   static {
     Object[][] h = {
       {"findings and impression", 0},
@@ -81,6 +84,18 @@ public final class ReportSections {
     for (int i = 0; i < h.length; i++) {
       HEADERS[i] = (String) h[i][0];
       CODES[i] = (Integer) h[i][1];
+    }
+    // most word starts after a sentence end begin no header: test only the headers sharing the
+    // first letter (the header scan was a quarter of the labeler's time)
+    for (int c = 0; c < 26; c++) {
+      int k = 0;
+      int[] idx = new int[HEADERS.length];
+      for (int i = 0; i < HEADERS.length; i++) {
+        if (HEADERS[i].charAt(0) == 'a' + c) {
+          idx[k++] = i;
+        }
+      }
+      BY_FIRST[c] = java.util.Arrays.copyOf(idx, k);
     }
   }
 
@@ -168,7 +183,11 @@ public final class ReportSections {
   /** Returns {code, index after the header punctuation} or null. */
   private static int[] matchHeader(CharSequence t, int p) {
     int n = t.length();
-    for (int h = 0; h < HEADERS.length; h++) {
+    char first = Character.toLowerCase(t.charAt(p));
+    if (first < 'a' || first > 'z') {
+      return null;
+    }
+    for (int h : BY_FIRST[first - 'a']) {
       String name = HEADERS[h];
       int i = p;
       int k = 0;

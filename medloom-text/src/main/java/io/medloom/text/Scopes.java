@@ -1,6 +1,7 @@
 package io.medloom.text;
 
 import static io.medloom.text.Lexicon.*;
+import static io.medloom.text.WordClasses.*;
 
 import java.util.Arrays;
 
