@@ -13,29 +13,163 @@ import java.util.Set;
  * <p>An id of 4 characters or more is found wherever it is not glued to other letters or digits
  * (also inside a path such as {@code files/p10/p10000032/}), ignoring case. A shorter id ("17",
  * "A3") is found only as a whole word, with its exact case, and a short number is kept when it is
- * clearly a measurement or a count ("17 mm", "17%", "17 days", "day 17") or part of a larger
- * number ("17.5", "17-19", "COVID-17"): a patient numbered 5 must not erase every "5 mm" nodule.
+ * clearly a measurement or a count ("17 mm", "17%", "17 days", "day 17") or part of a larger number
+ * ("17.5", "17-19", "COVID-17"): a patient numbered 5 must not erase every "5 mm" nodule.
  */
 final class KnownIds {
   private static final int SHORT = 4;
   private static final Set<String> UNITS_AFTER =
       Set.of(
-          "mm", "cm", "m", "km", "mg", "g", "kg", "mcg", "ug", "ml", "l", "dl", "%", "day", "days",
-          "d", "hour", "hours", "hr", "hrs", "h", "week", "weeks", "wk", "wks", "month", "months",
-          "mo", "mos", "year", "years", "yr", "yrs", "y", "min", "mins", "minute", "minutes", "sec",
-          "seconds", "s", "times", "x", "mmhg", "bpm", "breaths", "beats", "unit", "units", "u",
-          "iu", "mmol", "meq", "fr", "french", "gauge", "cc", "view", "views", "rib", "ribs",
-          "core", "cores", "lobe", "lobes", "level", "levels", "mm3", "cells", "copies", "ng",
-          "pg", "mgy", "gy", "cgy", "kv", "kvp", "ma", "mas", "degrees", "deg", "o'clock", "pack",
-          "packs", "liters", "litres", "fraction", "fractions", "point", "points", "patients",
-          "cases", "nodules", "lesions", "mass", "masses", "vessels", "segments", "weeks'");
+          "mm",
+          "cm",
+          "m",
+          "km",
+          "mg",
+          "g",
+          "kg",
+          "mcg",
+          "ug",
+          "ml",
+          "l",
+          "dl",
+          "%",
+          "day",
+          "days",
+          "d",
+          "hour",
+          "hours",
+          "hr",
+          "hrs",
+          "h",
+          "week",
+          "weeks",
+          "wk",
+          "wks",
+          "month",
+          "months",
+          "mo",
+          "mos",
+          "year",
+          "years",
+          "yr",
+          "yrs",
+          "y",
+          "min",
+          "mins",
+          "minute",
+          "minutes",
+          "sec",
+          "seconds",
+          "s",
+          "times",
+          "x",
+          "mmhg",
+          "bpm",
+          "breaths",
+          "beats",
+          "unit",
+          "units",
+          "u",
+          "iu",
+          "mmol",
+          "meq",
+          "fr",
+          "french",
+          "gauge",
+          "cc",
+          "view",
+          "views",
+          "rib",
+          "ribs",
+          "core",
+          "cores",
+          "lobe",
+          "lobes",
+          "level",
+          "levels",
+          "mm3",
+          "cells",
+          "copies",
+          "ng",
+          "pg",
+          "mgy",
+          "gy",
+          "cgy",
+          "kv",
+          "kvp",
+          "ma",
+          "mas",
+          "degrees",
+          "deg",
+          "o'clock",
+          "pack",
+          "packs",
+          "liters",
+          "litres",
+          "fraction",
+          "fractions",
+          "point",
+          "points",
+          "patients",
+          "cases",
+          "nodules",
+          "lesions",
+          "mass",
+          "masses",
+          "vessels",
+          "segments",
+          "weeks'");
   private static final Set<String> WORDS_BEFORE =
       Set.of(
-          "day", "days", "week", "grade", "stage", "type", "class", "level", "rib", "segment",
-          "zone", "lead", "gauge", "size", "score", "of", "t", "c", "l", "s", "vii", "hd", "pod",
-          "dose", "cycle", "fig", "figure", "table", "series", "image", "slice", "bed", "room",
-          "cm", "mm", "x", "by", "to", "and", "or", "from", "between", "than", "over", "under",
-          "approximately", "about", "nearly", "up");
+          "day",
+          "days",
+          "week",
+          "grade",
+          "stage",
+          "type",
+          "class",
+          "level",
+          "rib",
+          "segment",
+          "zone",
+          "lead",
+          "gauge",
+          "size",
+          "score",
+          "of",
+          "t",
+          "c",
+          "l",
+          "s",
+          "vii",
+          "hd",
+          "pod",
+          "dose",
+          "cycle",
+          "fig",
+          "figure",
+          "table",
+          "series",
+          "image",
+          "slice",
+          "bed",
+          "room",
+          "cm",
+          "mm",
+          "x",
+          "by",
+          "to",
+          "and",
+          "or",
+          "from",
+          "between",
+          "than",
+          "over",
+          "under",
+          "approximately",
+          "about",
+          "nearly",
+          "up");
 
   private KnownIds() {}
 
@@ -56,7 +190,9 @@ final class KnownIds {
           break;
         }
         int end = at + id.length();
-        if (isShort ? wholeWord(text, at, end) && !measurement(text, id, at, end) : free(text, at, end)) {
+        if (isShort
+            ? wholeWord(text, at, end) && !measurement(text, id, at, end)
+            : free(text, at, end)) {
           out.add(new Redaction(at, end, PhiCategory.ID));
         }
         from = at + 1;
@@ -83,7 +219,9 @@ final class KnownIds {
     if (!free(text, s, e)) {
       return false;
     }
-    if (s >= 2 && "-./_,^".indexOf(text.charAt(s - 1)) >= 0 && Character.isLetterOrDigit(text.charAt(s - 2))) {
+    if (s >= 2
+        && "-./_,^".indexOf(text.charAt(s - 1)) >= 0
+        && Character.isLetterOrDigit(text.charAt(s - 2))) {
       return false;
     }
     return !(e + 1 < text.length()
@@ -100,11 +238,15 @@ final class KnownIds {
       i++;
     }
     int j = i;
-    while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && ".,;:)".indexOf(text.charAt(j)) < 0) {
+    while (j < text.length()
+        && !Character.isWhitespace(text.charAt(j))
+        && ".,;:)".indexOf(text.charAt(j)) < 0) {
       j++;
     }
     String after = text.substring(i, j).toLowerCase(Locale.ROOT);
-    if (after.startsWith("%") || UNITS_AFTER.contains(after) || after.contains("/") && UNITS_AFTER.contains(after.substring(0, after.indexOf('/')))) {
+    if (after.startsWith("%")
+        || UNITS_AFTER.contains(after)
+        || after.contains("/") && UNITS_AFTER.contains(after.substring(0, after.indexOf('/')))) {
       return true;
     }
     int k = s;

@@ -1,29 +1,29 @@
 package io.medloom.core.privacy;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The regular-expression rules of {@code scrub-patterns.tsv}, compiled once. A rule whose regex
- * has a group named {@code phi} removes only that group. Two rules need more than a regex: a
- * hospital name must keep a proper name once leading ordinary words ("Outside", "The") are
- * dropped, and a place after a cue ("returned from ...") must not be a clinical word or a place
- * larger than a state.
+ * The regular-expression rules of {@code scrub-patterns.tsv}, compiled once. A rule whose regex has
+ * a group named {@code phi} removes only that group. Two rules need more than a regex: a hospital
+ * name must keep a proper name once leading ordinary words ("Outside", "The") are dropped, and a
+ * place after a cue ("returned from ...") must not be a clinical word or a place larger than a
+ * state.
  */
 final class PatternRules {
   private static final Pattern MACRO = Pattern.compile("\\{([A-Z]+)\\}");
 
   /**
-   * One rule; {@code filter} is empty, "hospital" or "place". The rule runs only on texts that
-   * hold a digit (when {@code digit}), one of the substrings {@code has} (when not empty) and one
-   * of the words {@code words} (when not empty).
+   * One rule; {@code filter} is empty, "hospital" or "place". The rule runs only on texts that hold
+   * a digit (when {@code digit}), one of the substrings {@code has} (when not empty) and one of the
+   * words {@code words} (when not empty).
    */
   record Rule(
       String name,
@@ -168,14 +168,64 @@ final class PatternRules {
 
   private static final java.util.Set<String> HOSPITAL_LEAD =
       java.util.Set.of(
-          "the", "a", "an", "outside", "our", "this", "that", "local", "prior", "previous", "other",
-          "same", "another", "any", "her", "his", "their", "its", "transferred", "admitted", "seen",
-          "presented", "from", "at", "to", "in", "by", "per", "and", "of", "for", "nearby", "rural");
+          "the",
+          "a",
+          "an",
+          "outside",
+          "our",
+          "this",
+          "that",
+          "local",
+          "prior",
+          "previous",
+          "other",
+          "same",
+          "another",
+          "any",
+          "her",
+          "his",
+          "their",
+          "its",
+          "transferred",
+          "admitted",
+          "seen",
+          "presented",
+          "from",
+          "at",
+          "to",
+          "in",
+          "by",
+          "per",
+          "and",
+          "of",
+          "for",
+          "nearby",
+          "rural");
   private static final java.util.Set<String> HOSPITAL_WORDS =
       java.util.Set.of(
-          "hospital", "medical", "health", "clinic", "infirmary", "cancer", "urgent", "dialysis",
-          "imaging", "surgery", "surgical", "rehabilitation", "nursing", "assisted", "hospice",
-          "institute", "center", "centre", "care", "group", "system", "home", "living");
+          "hospital",
+          "medical",
+          "health",
+          "clinic",
+          "infirmary",
+          "cancer",
+          "urgent",
+          "dialysis",
+          "imaging",
+          "surgery",
+          "surgical",
+          "rehabilitation",
+          "nursing",
+          "assisted",
+          "hospice",
+          "institute",
+          "center",
+          "centre",
+          "care",
+          "group",
+          "system",
+          "home",
+          "living");
 
   /**
    * Where a hospital name really starts once ordinary leading words are dropped, or -1 when only

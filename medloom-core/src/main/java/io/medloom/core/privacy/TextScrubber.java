@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Removes identifiers from free text and puts a category tag in their place ({@code [NAME]},
- * {@code [DATE]}, {@code [AGE]}, {@code [ADDRESS]}, {@code [ZIP]}, {@code [LOCATION]},
- * {@code [PHONE]}, {@code [EMAIL]}, {@code [URL]}, {@code [IP]}, {@code [SSN]}, {@code [ID]},
- * {@code [HOSPITAL]}).
+ * Removes identifiers from free text and puts a category tag in their place ({@code [NAME]}, {@code
+ * [DATE]}, {@code [AGE]}, {@code [ADDRESS]}, {@code [ZIP]}, {@code [LOCATION]}, {@code [PHONE]},
+ * {@code [EMAIL]}, {@code [URL]}, {@code [IP]}, {@code [SSN]}, {@code [ID]}, {@code [HOSPITAL]}).
  *
- * <p>Three finders run over the text: the regular expressions of {@code scrub-patterns.tsv}
- * (dates with or without a year, ages over 89, addresses, ZIP codes, phone/fax/pager numbers,
- * e-mail, URLs, IP addresses, SSNs, record/accession/chart numbers, hospital names), the {@link
- * NameFinder} (name lists plus titles, cues and a clinical allow list), and the sample's own
- * identifiers. Overlapping findings are merged. This is a best-effort scrubber measured on a test
- * corpus, not a certified HIPAA Safe Harbor or expert-determination de-identification.
+ * <p>Three finders run over the text: the regular expressions of {@code scrub-patterns.tsv} (dates
+ * with or without a year, ages over 89, addresses, ZIP codes, phone/fax/pager numbers, e-mail,
+ * URLs, IP addresses, SSNs, record/accession/chart numbers, hospital names), the {@link NameFinder}
+ * (name lists plus titles, cues and a clinical allow list), and the sample's own identifiers.
+ * Overlapping findings are merged. This is a best-effort scrubber measured on a test corpus, not a
+ * certified HIPAA Safe Harbor or expert-determination de-identification.
  */
 public final class TextScrubber {
   private static final String RESOURCE = "scrub-patterns.tsv";

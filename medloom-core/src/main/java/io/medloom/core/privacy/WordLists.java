@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The word lists of the scrubber, read once from the resources beside this class: name lists,
- * the clinical allow list (clinical words, eponyms, name-list entries that are common English
- * words), places larger than a state, and the name cues. All words are lower case.
+ * The word lists of the scrubber, read once from the resources beside this class: name lists, the
+ * clinical allow list (clinical words, eponyms, name-list entries that are common English words),
+ * places larger than a state, and the name cues. All words are lower case.
  */
 final class WordLists {
   final Set<String> firstNames;
   final Set<String> surnames;
+
   /** Words that are never taken for a name on a name-list hit alone. */
   final Set<String> allow;
 

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IU X-ray reports' findings + impression, read from {@code indiana_reports.csv} (RFC 4180),
- * in uid order. The reports carry no PHI beyond the source's own "XXXX" marks, so every word they
- * lose to the scrubber is a clinical word lost.
+ * The IU X-ray reports' findings + impression, read from {@code indiana_reports.csv} (RFC 4180), in
+ * uid order. The reports carry no PHI beyond the source's own "XXXX" marks, so every word they lose
+ * to the scrubber is a clinical word lost.
  */
 final class IuReports {
   record Report(int uid, String text) {}
@@ -26,7 +26,10 @@ final class IuReports {
     List<Report> out = new ArrayList<>();
     for (List<String> row : rows.subList(1, rows.size())) {
       if (row.size() > impression) {
-        out.add(new Report(Integer.parseInt(row.get(uid)), (row.get(findings) + " " + row.get(impression)).strip()));
+        out.add(
+            new Report(
+                Integer.parseInt(row.get(uid)),
+                (row.get(findings) + " " + row.get(impression)).strip()));
       }
     }
     out.sort((a, b) -> Integer.compare(a.uid(), b.uid()));

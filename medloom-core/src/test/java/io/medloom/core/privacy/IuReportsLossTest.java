@@ -23,8 +23,10 @@ class IuReportsLossTest {
     List<IuReports.Report> reports = IuReports.read(csv);
     assertThat(reports).hasSizeGreaterThan(500);
     TextScrubber s = TextScrubber.standard();
-    for (List<IuReports.Report> part : List.of(reports.subList(0, 500), reports.subList(500, reports.size()))) {
-      ScrubEvaluation e = new ScrubEvaluation().addClean(s, part.stream().map(IuReports.Report::text).toList());
+    for (List<IuReports.Report> part :
+        List.of(reports.subList(0, 500), reports.subList(500, reports.size()))) {
+      ScrubEvaluation e =
+          new ScrubEvaluation().addClean(s, part.stream().map(IuReports.Report::text).toList());
       assertThat(e.cleanWords).isGreaterThan(10_000);
       assertThat(e.cleanLoss()).as(String.join("\n", e.lost)).isLessThanOrEqualTo(0.005);
     }
@@ -39,10 +41,13 @@ class IuReportsLossTest {
     Path root =
         env != null && !env.isBlank()
             ? Path.of(env)
-            : (dir == null ? Path.of("").toAbsolutePath() : dir).resolve("../shared/data").normalize();
+            : (dir == null ? Path.of("").toAbsolutePath() : dir)
+                .resolve("../shared/data")
+                .normalize();
     if (!Files.isDirectory(root.resolve("iu-xray-reports"))) {
       String msg = "shared data folder missing: " + root.resolve("iu-xray-reports");
-      if ("true".equals(System.getenv("CI")) || "true".equals(System.getenv("MEDLOOM_REQUIRE_SHARED_DATA"))) {
+      if ("true".equals(System.getenv("CI"))
+          || "true".equals(System.getenv("MEDLOOM_REQUIRE_SHARED_DATA"))) {
         fail(msg + " (required under CI)");
       }
       assumeTrue(false, msg);

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The PHI test corpus ({@code phi-corpus/*.txt}): sentences with identifiers marked
- * {@code [[CATEGORY:text]]}. Parsing removes the marks and keeps each span's offsets; spans of
- * category {@code OWNID} are the sample's own ids and are also returned as the sentence's known
- * ids, as the build passes them to the scrubber.
+ * The PHI test corpus ({@code phi-corpus/*.txt}): sentences with identifiers marked {@code
+ * [[CATEGORY:text]]}. Parsing removes the marks and keeps each span's offsets; spans of category
+ * {@code OWNID} are the sample's own ids and are also returned as the sentence's known ids, as the
+ * build passes them to the scrubber.
  */
 final class PhiCorpus {
   private static final Pattern MARK = Pattern.compile("\\[\\[([A-Z]+):([^\\]]+)\\]\\]");

@@ -20,7 +20,8 @@ class PhiCorpusTest {
     ScrubEvaluation e =
         new ScrubEvaluation()
             .addPhi(s, PhiCorpus.load("phi-heldout"))
-            .addClean(s, PhiCorpus.load("clean-heldout").stream().map(PhiCorpus.Sentence::text).toList());
+            .addClean(
+                s, PhiCorpus.load("clean-heldout").stream().map(PhiCorpus.Sentence::text).toList());
     String table = e.table("held-out half");
     assertThat(e.recall()).as(table + String.join("\n", e.missed)).isGreaterThanOrEqualTo(0.95);
     assertThat(e.cleanLoss()).as(table + String.join("\n", e.lost)).isLessThanOrEqualTo(0.005);
@@ -54,7 +55,11 @@ class PhiCorpusTest {
   void theEvaluationCountsMissesAndLosses() {
     ScrubEvaluation e =
         new ScrubEvaluation()
-            .addPhi(s, List.of(PhiCorpus.parse("Seen by [[NAME:Zorblat Quixx]] for [[DATE:March 5]] chest pain.")))
+            .addPhi(
+                s,
+                List.of(
+                    PhiCorpus.parse(
+                        "Seen by [[NAME:Zorblat Quixx]] for [[DATE:March 5]] chest pain.")))
             .addClean(s, List.of("Dr. Nodule reviewed it."));
     assertThat(e.total()).isEqualTo(2);
     assertThat(e.byCategory.get("DATE").caught).isEqualTo(1);

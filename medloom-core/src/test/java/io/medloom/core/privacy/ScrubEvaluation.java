@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Recall and clinical-word loss of a scrubber on annotated sentences. A marked identifier counts
- * as caught when every letter and digit of it lies inside a redaction (of any category); a word
- * outside the marks (a maximal run of letters and digits) counts as lost when any of its
- * characters is redacted. Independent of the scrubber: it only reads the returned ranges.
+ * Recall and clinical-word loss of a scrubber on annotated sentences. A marked identifier counts as
+ * caught when every letter and digit of it lies inside a redaction (of any category); a word
+ * outside the marks (a maximal run of letters and digits) counts as lost when any of its characters
+ * is redacted. Independent of the scrubber: it only reads the returned ranges.
  */
 final class ScrubEvaluation {
   /** Per-category counts of marked identifiers. */
@@ -53,7 +53,12 @@ final class ScrubEvaluation {
             c.sameCategory++;
           }
         } else {
-          missed.add(span.category() + ": " + s.text().substring(span.start(), span.end()) + "  | " + s.text());
+          missed.add(
+              span.category()
+                  + ": "
+                  + s.text().substring(span.start(), span.end())
+                  + "  | "
+                  + s.text());
         }
       }
       int[] words = words(s.text(), red, gold, s.text());
@@ -101,7 +106,15 @@ final class ScrubEvaluation {
   /** The per-category table plus totals, as the bench prints it. */
   String table(String title) {
     StringBuilder out = new StringBuilder(title).append('\n');
-    out.append(String.format(Locale.ROOT, "  %-9s %6s %6s %8s %10s%n", "category", "spans", "caught", "recall", "same-tag"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-9s %6s %6s %8s %10s%n",
+            "category",
+            "spans",
+            "caught",
+            "recall",
+            "same-tag"));
     byCategory.forEach(
         (k, c) ->
             out.append(
@@ -113,7 +126,8 @@ final class ScrubEvaluation {
                     c.caught,
                     c.recall(),
                     c.sameCategory)));
-    out.append(String.format(Locale.ROOT, "  %-9s %6d %6d %8.3f%n", "ALL", total(), caught(), recall()));
+    out.append(
+        String.format(Locale.ROOT, "  %-9s %6d %6d %8.3f%n", "ALL", total(), caught(), recall()));
     out.append(
         String.format(
             Locale.ROOT,

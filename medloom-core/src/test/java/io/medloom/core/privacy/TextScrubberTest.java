@@ -14,10 +14,12 @@ class TextScrubberTest {
 
   @Test
   void titledNamesInAnyCase() {
-    assertThat(scrub("Discussed with dr. jones at 14:20.")).isEqualTo("Discussed with dr. [NAME] at 14:20.");
+    assertThat(scrub("Discussed with dr. jones at 14:20."))
+        .isEqualTo("Discussed with dr. [NAME] at 14:20.");
     assertThat(scrub("DISCUSSED WITH DR. WILLIAMS.")).isEqualTo("DISCUSSED WITH DR. [NAME].");
     assertThat(scrub("Dr Anne-Marie O'Hara reviewed it.")).isEqualTo("Dr [NAME] reviewed it.");
-    assertThat(scrub("Mrs. Kowalski's daughter called.")).isEqualTo("Mrs. [NAME]'s daughter called.");
+    assertThat(scrub("Mrs. Kowalski's daughter called."))
+        .isEqualTo("Mrs. [NAME]'s daughter called.");
   }
 
   @Test
@@ -25,8 +27,10 @@ class TextScrubberTest {
     assertThat(scrub("John Smith was seen in clinic.")).isEqualTo("[NAME] was seen in clinic.");
     assertThat(scrub("Patient: DOE^JOHN^A")).isEqualTo("Patient: [NAME]");
     assertThat(scrub("Name: Garcia, Maria")).isEqualTo("Name: [NAME]");
-    assertThat(scrub("Findings d/w Kowalczyk in the ED.")).isEqualTo("Findings d/w [NAME] in the ED.");
-    assertThat(scrub("Electronically signed by Ruth Abernathy, MD.")).isEqualTo("Electronically signed by [NAME], MD.");
+    assertThat(scrub("Findings d/w Kowalczyk in the ED."))
+        .isEqualTo("Findings d/w [NAME] in the ED.");
+    assertThat(scrub("Electronically signed by Ruth Abernathy, MD."))
+        .isEqualTo("Electronically signed by [NAME], MD.");
     assertThat(scrub("Her son Michael was present.")).isEqualTo("Her son [NAME] was present.");
   }
 
@@ -46,7 +50,8 @@ class TextScrubberTest {
         .isEqualTo("Seen [DATE] and again on [DATE].");
     assertThat(scrub("Compared with 3/4/21, 2020-02-03, 05-MAR-2020 and Jan. 5th, 2021."))
         .isEqualTo("Compared with [DATE], [DATE], [DATE] and [DATE].");
-    assertThat(scrub("Intubated on 6/12, extubated on the 19th.")).isEqualTo("Intubated on [DATE], extubated on the [DATE].");
+    assertThat(scrub("Intubated on 6/12, extubated on the 19th."))
+        .isEqualTo("Intubated on [DATE], extubated on the [DATE].");
     assertThat(scrub("Study Date: 20200314")).isEqualTo("Study Date: [DATE]");
   }
 
@@ -95,13 +100,18 @@ class TextScrubberTest {
 
   @Test
   void theSamplesOwnIdsOfAnyLength() {
-    assertThat(s.scrub("Patient 17 has a 17 mm nodule, 17% of the lung, seen on day 17.", List.of("17")))
+    assertThat(
+            s.scrub(
+                "Patient 17 has a 17 mm nodule, 17% of the lung, seen on day 17.", List.of("17")))
         .isEqualTo("Patient [ID] has a 17 mm nodule, 17% of the lung, seen on day 17.");
     assertThat(s.scrub("Case A3: COVID-19 and 3.5 cm mass.", List.of("A3", "19", "3")))
         .isEqualTo("Case [ID]: COVID-19 and 3.5 cm mass.");
     assertThat(s.scrub("Source files/p10/p10000032/s5041.txt", List.of("p10000032")))
         .isEqualTo("Source files/p10/[ID]/s5041.txt");
-    assertThat(s.scrub("Patient PHP-000123 compared with study PHP-000123-S1.", List.of("PHP-000123", "PHP-000123-S1")))
+    assertThat(
+            s.scrub(
+                "Patient PHP-000123 compared with study PHP-000123-S1.",
+                List.of("PHP-000123", "PHP-000123-S1")))
         .isEqualTo("Patient [ID] compared with study [ID].");
   }
 
@@ -109,7 +119,9 @@ class TextScrubberTest {
   void findReturnsSortedRangesWithCategories() {
     String text = "Dr. Lee saw her on March 5.";
     List<Redaction> found = s.find(text, List.of());
-    assertThat(found).extracting(Redaction::category).containsExactly(PhiCategory.NAME, PhiCategory.DATE);
+    assertThat(found)
+        .extracting(Redaction::category)
+        .containsExactly(PhiCategory.NAME, PhiCategory.DATE);
     assertThat(text.substring(found.get(0).start(), found.get(0).end())).isEqualTo("Lee");
     assertThat(text.substring(found.get(1).start(), found.get(1).end())).isEqualTo("March 5");
   }
