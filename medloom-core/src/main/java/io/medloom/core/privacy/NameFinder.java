@@ -1,10 +1,8 @@
 package io.medloom.core.privacy;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -84,36 +82,8 @@ final class NameFinder {
     this.postFirst = Set.copyOf(first);
   }
 
-  /** A word of the text: letters and digits, with inner apostrophes and hyphens. */
-  private record Tok(int start, int end, String text, String key, boolean alpha) {
-    boolean cap() {
-      return Character.isUpperCase(text.charAt(0)) && hasLower();
-    }
-
-    boolean upper() {
-      return alpha && !hasLower() && Character.isUpperCase(text.charAt(0));
-    }
-
-    boolean lower() {
-      return Character.isLowerCase(text.charAt(0));
-    }
-
-    boolean initial() {
-      return alpha && text.length() == 1 && Character.isUpperCase(text.charAt(0));
-    }
-
-    private boolean hasLower() {
-      for (int i = 0; i < text.length(); i++) {
-        if (Character.isLowerCase(text.charAt(i))) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
   List<Redaction> find(String text) {
-    List<Tok> toks = tokenize(text);
+    List<Tok> toks = Tok.tokenize(text);
     int n = toks.size();
     boolean[] mark = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -150,7 +120,7 @@ final class NameFinder {
 
   private void title(String text, List<Tok> toks, int i, boolean[] mark) {
     Tok t = toks.get(i);
-    String gap = gap(text, toks, i + 1);
+    String gap = Tok.gap(text, toks, i + 1);
     boolean period = gap.startsWith(".");
     if (!(gap.isBlank() || period && gap.substring(1).isBlank()) || gap.contains("\n")) {
       return;
@@ -168,14 +138,14 @@ final class NameFinder {
   }
 
   private void cueEndingAt(String text, List<Tok> toks, int i, boolean[] mark) {
-    String after = gap(text, toks, i + 1);
+    String after = Tok.gap(text, toks, i + 1);
     StringBuilder phrase = new StringBuilder();
     for (int len = 1; len <= 4 && i - len + 1 >= 0; len++) {
       int s = i - len + 1;
       if (len == 1) {
         phrase.append(toks.get(s).key());
       } else {
-        String g = gap(text, toks, s + 1).strip();
+        String g = Tok.gap(text, toks, s + 1).strip();
         if (!(g.isEmpty() || g.equals("/"))) {
           return;
         }
@@ -207,13 +177,13 @@ final class NameFinder {
     if (!posts.contains(next) && !posts.contains(two)) {
       return;
     }
-    if (!gap(text, toks, i + 1).isBlank()) {
+    if (!Tok.gap(text, toks, i + 1).isBlank()) {
       return;
     }
     boolean ok = t.upper() ? listed(t.key()) : listed(t.key()) || !allowed(t.key());
     if (ok && !t.initial()) {
       mark[i] = true;
-      if (i > 0 && !mark[i - 1] && gap(text, toks, i).isBlank()) {
+      if (i > 0 && !mark[i - 1] && Tok.gap(text, toks, i).isBlank()) {
         Tok p = toks.get(i - 1);
         if ((p.cap() || p.upper()) && w.firstNames.contains(p.key())) {
           mark[i - 1] = true;
@@ -228,13 +198,13 @@ final class NameFinder {
       return;
     }
     String key = t.key();
-    if (key.length() == 1 && i + 1 < toks.size() && gap(text, toks, i + 1).equals(".")) {
+    if (key.length() == 1 && i + 1 < toks.size() && Tok.gap(text, toks, i + 1).equals(".")) {
       key = key + "." + toks.get(i + 1).key(); // "M.D.", "D.O."
     }
     if (!credentials.contains(key)) {
       return;
     }
-    String before = gap(text, toks, i);
+    String before = Tok.gap(text, toks, i);
     boolean comma = before.strip().equals(",");
     if (!(comma || before.isBlank()) || before.contains("\n")) {
       return;
@@ -247,7 +217,7 @@ final class NameFinder {
     for (int k = i - 1; k >= 0 && taken.size() < MAX_NAME_WORDS; k--) {
       Tok c = toks.get(k);
       if (k < i - 1) {
-        String g = gap(text, toks, k + 1);
+        String g = Tok.gap(text, toks, k + 1);
         String s = g.strip();
         boolean ok =
             g.isBlank() || s.equals(".") && c.initial() || s.equals(",") && taken.size() == 1;
@@ -276,7 +246,7 @@ final class NameFinder {
       return;
     }
     int j = i + 1;
-    String g = gap(text, toks, j);
+    String g = Tok.gap(text, toks, j);
     if (g.contains("\n")) {
       return;
     }
@@ -296,7 +266,7 @@ final class NameFinder {
       return;
     }
     if (toks.get(j).initial() && j + 1 < toks.size()) {
-      String g2 = gap(text, toks, j + 1).strip();
+      String g2 = Tok.gap(text, toks, j + 1).strip();
       if (g2.isEmpty() || g2.equals(".")) {
         j++; // "John A. Smith"
       }
@@ -328,6 +298,7 @@ final class NameFinder {
         && !stops.contains(t.key())
         && listed(t.key())
         && !allowed(t.key())
+        && !w.places.contains(t.key())
         && !headFollows(text, toks, i)
         && !(i + 1 < toks.size() && toks.get(i + 1).cap() && headFollows(text, toks, i + 1));
   }
@@ -335,7 +306,7 @@ final class NameFinder {
   /** Adds a trailing initial, surname or "Jr." after a found name. */
   private void extend(String text, List<Tok> toks, int j, boolean[] mark) {
     int k = j + 1;
-    if (k < toks.size() && gap(text, toks, k).isBlank()) {
+    if (k < toks.size() && Tok.gap(text, toks, k).isBlank()) {
       Tok c = toks.get(k);
       if (suffixes.contains(c.key())
           || c.initial()
@@ -354,7 +325,7 @@ final class NameFinder {
     while (k < toks.size() && taken < MAX_NAME_WORDS) {
       Tok t = toks.get(k);
       if (k > j) {
-        String g = gap(text, toks, k);
+        String g = Tok.gap(text, toks, k);
         String s = g.strip();
         boolean comma =
             s.equals(",") && (mode == Mode.FIELD || taken == 1 && w.firstNames.contains(t.key()));
@@ -372,7 +343,7 @@ final class NameFinder {
       if (particles.contains(t.key())
           && k + 1 < toks.size()
           && !toks.get(k + 1).lower()
-          && gap(text, toks, k + 1).isBlank()) {
+          && Tok.gap(text, toks, k + 1).isBlank()) {
         mark[k++] = true;
         continue;
       }
@@ -451,14 +422,14 @@ final class NameFinder {
       return false;
     }
     String key = t.key();
-    if (key.length() == 1 && k + 1 < toks.size() && gap(text, toks, k + 1).equals(".")) {
+    if (key.length() == 1 && k + 1 < toks.size() && Tok.gap(text, toks, k + 1).equals(".")) {
       key = key + "." + toks.get(k + 1).key();
     }
     return key.length() > 1 && credentials.contains(key);
   }
 
   private boolean headFollows(String text, List<Tok> toks, int k) {
-    if (k + 1 >= toks.size() || !gap(text, toks, k + 1).isBlank()) {
+    if (k + 1 >= toks.size() || !Tok.gap(text, toks, k + 1).isBlank()) {
       return false;
     }
     return heads.contains(toks.get(k + 1).key());
@@ -494,62 +465,7 @@ final class NameFinder {
     return false;
   }
 
-  // ---- words and spans ----
-
-  private static String gap(String text, List<Tok> toks, int k) {
-    return text.substring(toks.get(k - 1).end(), toks.get(k).start());
-  }
-
-  private static List<Tok> tokenize(String text) {
-    List<Tok> out = new ArrayList<>();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      if (!Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int s = i;
-      boolean alpha = true;
-      while (i < n) {
-        char c = text.charAt(i);
-        if (Character.isLetterOrDigit(c)) {
-          alpha &= Character.isLetter(c);
-          i++;
-        } else if ((c == '\'' || c == '’' || c == '-')
-            && i + 1 < n
-            && Character.isLetterOrDigit(text.charAt(i + 1))) {
-          i++;
-        } else {
-          break;
-        }
-      }
-      int e = i;
-      String word = text.substring(s, e);
-      String lower = word.toLowerCase(Locale.ROOT);
-      if (lower.endsWith("'s") || lower.endsWith("’s")) {
-        e -= 2; // the possessive stays in the text: "Dr. [NAME]'s team"
-        lower = lower.substring(0, lower.length() - 2);
-        word = word.substring(0, word.length() - 2);
-      }
-      if (e > s) {
-        out.add(new Tok(s, e, word, key(lower), alpha));
-      }
-    }
-    return out;
-  }
-
-  /** Lower case without apostrophes or accents, as the word lists spell names ("obrien"). */
-  private static String key(String lower) {
-    String k =
-        lower.indexOf('\'') >= 0 || lower.indexOf('’') >= 0 ? lower.replaceAll("['’]", "") : lower;
-    for (int i = 0; i < k.length(); i++) {
-      if (k.charAt(i) > 127) {
-        return Normalizer.normalize(k, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-      }
-    }
-    return k;
-  }
+  // ---- spans ----
 
   private static List<Redaction> spans(String text, List<Tok> toks, boolean[] mark) {
     List<Redaction> out = new ArrayList<>();
@@ -563,7 +479,7 @@ final class NameFinder {
       int e = toks.get(i).end();
       int j = i + 1;
       while (j < toks.size() && mark[j]) {
-        String g = gap(text, toks, j);
+        String g = Tok.gap(text, toks, j);
         String st = g.strip();
         boolean joinable = st.isEmpty() || st.equals(".") || st.equals(",") || st.equals("'");
         if (g.contains("\n") || !joinable) {
