@@ -46,7 +46,8 @@ final class BuildOptions {
       names = "--max-pixels",
       defaultValue = "" + SourceContext.DEFAULT_MAX_PIXELS,
       description =
-          "Refuse images larger than this many pixels (decompression bombs; default ${DEFAULT-VALUE}).")
+          "Refuse images larger than this many pixels (decompression bombs; default ${DEFAULT-VALUE});"
+              + " each input may also decode to 8 bytes per such pixel, at most a quarter of the heap.")
   long maxPixels;
 
   @Option(

@@ -36,7 +36,13 @@ final class ImageJDecoder {
       // Checked before opening: ImageJ would return an empty image, or throw for deflate.
       throw DicomErrors.needsPixelMed(file, ts);
     }
-    Map<String, String> info = parseInfo(new DICOM().getInfo(file.toAbsolutePath().toString()));
+    DicomElements.check(file, preamble);
+    Map<String, String> info;
+    try {
+      info = parseInfo(new DICOM().getInfo(file.toAbsolutePath().toString()));
+    } catch (RuntimeException e) {
+      throw new IOException("ImageJ cannot parse the DICOM header of " + file + ": " + e, e);
+    }
     if ("1".equals(info.get("0028,0100"))) {
       // Checked first: on 1-bit data (segmentations) ImageJ prints errors and throws an NPE.
       throw DicomErrors.undecodable(

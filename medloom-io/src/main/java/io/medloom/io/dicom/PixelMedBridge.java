@@ -232,6 +232,11 @@ final class PixelMedBridge {
       if (cause instanceof Exception ex) {
         throw ex;
       }
+      if (cause != null && cause.getClass() == Error.class) {
+        // The JPEG 2000 codec (jj2000) reports a corrupt code stream with a plain
+        // java.lang.Error ("IO Error when reading tile"): a bad file, not a broken JVM.
+        throw new java.io.IOException("JPEG 2000 codec: " + cause.getMessage(), cause);
+      }
       if (cause instanceof Error err) {
         throw err;
       }

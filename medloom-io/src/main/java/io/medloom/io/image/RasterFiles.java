@@ -133,7 +133,10 @@ public final class RasterFiles {
 
   private static Raster decodeAny(byte[] bytes, ImageFormat format, DecodeOptions options)
       throws IOException {
-    Optional<ImageHeader> header = ImageHeader.parse(bytes, format);
+    Optional<ImageHeader> header =
+        format == ImageFormat.TIFF
+            ? TiffCheck.check(bytes, options.budget())
+            : ImageHeader.parse(bytes, format);
     if (header.isPresent()) {
       ImageHeader h = header.get();
       checkSize(h.width(), h.height(), options.budget());

@@ -149,4 +149,24 @@ class DicomReaderHostileTest {
         .hasMessageContaining("100 frames")
         .hasMessageContaining("read budget");
   }
+
+  @Test
+  void elementLengthsBeyondTheFileAreRefusedBeforeImageJAllocatesThem() throws Exception {
+    // Found by bench/fuzz: ImageJ allocates each value at its declared length (OutOfMemoryError,
+    // or NegativeArraySizeException above 2 GB).
+    byte[] good = HostileFiles.dicomU8(16, 16, 1);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    byte[] huge = good.clone();
+    // (0002,0001) OB: tag at 144 (after the 12-byte group length element), length at 152.
+    java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(152, 0xA0000000);
+    assertThat(b.getShort(144)).isEqualTo((short) 0x0002);
+    Path p = tmp.resolve("huge.dcm");
+    Files.write(p, huge);
+    assertThatThrownBy(() -> DicomReader.readWithImageJ(p))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("damaged DICOM: element (0002,0001) declares 2684354560 bytes");
+    Path ok = tmp.resolve("ok.dcm");
+    Files.write(ok, good);
+    assertThat(DicomReader.readWithImageJ(ok).width()).isEqualTo(16);
+  }
 }

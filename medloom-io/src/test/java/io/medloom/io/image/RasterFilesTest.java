@@ -196,4 +196,26 @@ class RasterFilesTest {
             })
         .containsExactly(0, 128, 255, 0, 255, 0);
   }
+
+  @Test
+  void tiffTagsPointingBeyondTheFileAreRefusedBeforeImageIoReadsThem() throws Exception {
+    // Found by bench/fuzz: the TIFF readers allocate a tag's values from its declared count while
+    // reading the header, so a 200-byte file could end in an OutOfMemoryError.
+    byte[] tiff = HostileFiles.floatTiff(3, 2, new float[] {0, 1, 2, 3, 4, 5});
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(b.getShort(10 + 12 * 5)).isEqualTo((short) 273); // StripOffsets
+    b.putInt(10 + 12 * 5 + 4, 0x10000000); // 2^28 LONG values
+    Path p = dir.resolve("count.tif");
+    Files.write(p, tiff);
+    assertThatThrownBy(() -> read(p))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("damaged TIFF: tag 273 declares 268435456 values");
+    java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(18, 60_000);
+    b.putInt(10 + 12 * 5 + 4, 1);
+    Files.write(p, tiff);
+    assertThatThrownBy(() -> RasterFiles.read(p, new RasterFiles.DecodeOptions(1000, false, 0)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("TIFF image of 60000x2")
+        .hasMessageContaining("--max-pixels");
+  }
 }
