@@ -78,7 +78,9 @@ class LearnCommandsTest {
 
     Path png = tmp.resolve("film.png");
     byte[] px = new byte[100 * 80];
-    java.util.Arrays.fill(px, (byte) 90);
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) (60 + (i % 100) / 2); // a gradient: a constant frame is refused as blank
+    }
     Files.write(png, new PngEncoder().encode(new Raster(100, 80, 1, px)));
     Path bad = tmp.resolve("bad.png");
     Files.writeString(bad, "not an image");
