@@ -1,29 +1,39 @@
 package io.medloom.io.dicom;
 
+import io.medloom.core.source.ReadBudget;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
- * A walk over the data elements of an uncompressed DICOM file, before ImageJ parses it: ImageJ
- * allocates every value at its declared length, so one element claiming 2 GB in a 4 kB file ends in
- * an OutOfMemoryError or a NegativeArraySizeException (both found by bench/fuzz). Each length must
- * fit in what is left of the file. Sequences and items are stepped into, the way ImageJ reads them;
- * the walk stops at Pixel Data, whose size ImageJDecoder checks against the header.
+ * A walk over the data elements of a DICOM file before a decoder parses it: ImageJ (and PixelMed)
+ * allocate a value at its declared length, so one element claiming 2 GB in a 4 kB file ends in an
+ * OutOfMemoryError or a NegativeArraySizeException (both found by bench/fuzz). Each length must fit
+ * in what is left of the file. Sequences and items are stepped into, the way the decoders read
+ * them; the walk stops at Pixel Data, whose size the decoders check against the header. A deflated
+ * data set is inflated first, through the read budget's counting limit, so a deflate bomb stops
+ * there.
  */
 final class DicomElements {
   private static final long UNDEFINED = 0xFFFFFFFFL;
   private static final String IMPLICIT_LE = "1.2.840.10008.1.2";
   private static final String EXPLICIT_BE = "1.2.840.10008.1.2.2";
+  private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
 
   private DicomElements() {}
 
-  static void check(Path file, DicomPreamble preamble) throws IOException {
+  static void check(Path file, DicomPreamble preamble, ReadBudget budget) throws IOException {
     byte[] b = Files.readAllBytes(file);
     int p = preamble.hasMetaHeader() ? 132 : 0;
     String ts = preamble.transferSyntax();
+    if (ts.equals(DEFLATED) && preamble.hasMetaHeader()) {
+      b = inflated(b, metaEnd(b), budget, file);
+    }
     boolean implicitSyntax = ts.equals(IMPLICIT_LE);
     ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer body =
@@ -75,6 +85,38 @@ final class DicomElements {
       }
       p += header + (stepIn ? 0 : (int) len);
     }
+  }
+
+  /** Where the File Meta group (explicit VR little endian, after the preamble) ends. */
+  private static int metaEnd(byte[] b) {
+    ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+    int p = 132;
+    while (p + 8 <= b.length && (le.getShort(p) & 0xffff) == 0x0002) {
+      String vr = new String(b, p + 4, 2, java.nio.charset.StandardCharsets.US_ASCII);
+      long len =
+          longLength(vr) && p + 12 <= b.length
+              ? le.getInt(p + 8) & 0xffffffffL
+              : le.getShort(p + 6) & 0xffff;
+      p += (longLength(vr) ? 12 : 8) + (int) Math.min(len, b.length);
+    }
+    return Math.min(p, b.length);
+  }
+
+  /** The meta group as is, then the data set inflated (raw deflate), at most the budget. */
+  private static byte[] inflated(byte[] b, int start, ReadBudget budget, Path file)
+      throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(b, 0, start);
+    try (InputStream in =
+        budget.limit(
+            new InflaterInputStream(
+                new java.io.ByteArrayInputStream(b, start, b.length - start), new Inflater(true)),
+            "deflated DICOM data set of " + file.getFileName())) {
+      in.transferTo(out);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new IOException("damaged DICOM: deflated data set does not inflate: " + e, e);
+    }
+    return out.toByteArray();
   }
 
   private static void fits(byte[] b, int at, long len, int group, int element) throws IOException {

@@ -36,7 +36,7 @@ final class ImageJDecoder {
       // Checked before opening: ImageJ would return an empty image, or throw for deflate.
       throw DicomErrors.needsPixelMed(file, ts);
     }
-    DicomElements.check(file, preamble);
+    DicomElements.check(file, preamble, budget);
     Map<String, String> info;
     try {
       info = parseInfo(new DICOM().getInfo(file.toAbsolutePath().toString()));

@@ -157,4 +157,21 @@ class DicomReaderHostileTest {
     Files.write(ok, good);
     assertThat(DicomReader.readWithImageJ(ok).width()).isEqualTo(16);
   }
+
+  @Test
+  void deflatedDataSetIsInflatedOnlyUpToTheBudget() throws Exception {
+    // 2048 x 2048 x 8 frames = 32 MB of pixels in a deflated file of a few hundred kB.
+    Path bomb = tmp.resolve("deflated.dcm");
+    Files.write(bomb, HostileFiles.dicomU8(2048, 2048, 8, true));
+    assertThat(Files.size(bomb)).isLessThan(1 << 20);
+    assertThatThrownBy(
+            () ->
+                DicomElements.check(
+                    bomb, DicomPreamble.read(bomb), new ReadBudget(1 << 24, 1 << 20)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("deflated DICOM data set of deflated.dcm expands to more than");
+    Path small = tmp.resolve("small.dcm");
+    Files.write(small, HostileFiles.dicomU8(32, 32, 1, true));
+    DicomElements.check(small, DicomPreamble.read(small), new ReadBudget(1 << 24, 1 << 20));
+  }
 }
