@@ -27,7 +27,13 @@ final class DicomElements {
 
   private DicomElements() {}
 
-  static void check(Path file, DicomPreamble preamble, ReadBudget budget) throws IOException {
+  /**
+   * Checks the file as {@code imageJ} (ImageJ's rules: a value representation is recognised from
+   * the two bytes after the tag whatever the transfer syntax says, as ImageJ's DicomDecoder does)
+   * or by its transfer syntax (PixelMed's reading).
+   */
+  static void check(Path file, DicomPreamble preamble, ReadBudget budget, boolean imageJ)
+      throws IOException {
     byte[] b = Files.readAllBytes(file);
     int p = preamble.hasMetaHeader() ? 132 : 0;
     String ts = preamble.transferSyntax();
@@ -39,50 +45,55 @@ final class DicomElements {
     ByteBuffer body =
         ByteBuffer.wrap(b)
             .order(ts.equals(EXPLICIT_BE) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer be = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
+    boolean imageJBigEndian = false;
     while (p + 8 <= b.length) {
       // The File Meta group is explicit VR little endian whatever the data set uses.
       boolean meta = (le.getShort(p) & 0xffff) == 0x0002;
       ByteBuffer buf = meta ? le : body;
+      if (imageJ) {
+        // ImageJ reads little endian until a group word reads 0x0800 in a big-endian syntax.
+        if (!imageJBigEndian && (le.getShort(p) & 0xffff) == 0x0800 && ts.equals(EXPLICIT_BE)) {
+          imageJBigEndian = true;
+        }
+        buf = imageJBigEndian ? be : le;
+      }
       int group = buf.getShort(p) & 0xffff;
       int element = buf.getShort(p + 2) & 0xffff;
-      if (group == 0xFFFE) {
-        // Item and delimiters: a tag and a 4-byte length; an item's content is a data set.
-        long len = buf.getInt(p + 4) & 0xffffffffL;
-        if (element == 0xE000 && len != UNDEFINED) {
-          fits(b, p + 8, len, group, element);
-        }
-        p += 8;
-        continue;
-      }
+      String vr = new String(b, p + 4, 2, java.nio.charset.StandardCharsets.ISO_8859_1);
       long len;
-      int header;
-      boolean stepIn;
-      // Like ImageJ, read an element as explicit when a value representation is where one goes.
-      boolean explicit = meta || (!implicitSyntax && vrAt(b, p + 4));
-      if (!explicit) {
-        len = buf.getInt(p + 4) & 0xffffffffL;
-        header = 8;
-        stepIn = len == UNDEFINED;
-      } else {
-        String vr = new String(b, p + 4, 2, java.nio.charset.StandardCharsets.US_ASCII);
-        if (longLength(vr)) {
-          if (p + 12 > b.length) {
-            break;
-          }
+      int header = 8;
+      boolean item = group == 0xFFFE;
+      if (imageJ) {
+        // ImageJ's getLength: a known long-form VR with a zero reserved byte takes the next 4
+        // bytes as length, a known short-form VR 2 bytes, anything else is an implicit 4 bytes.
+        if (LONG_FORM.contains(vr) && (b[p + 6] == 0 || b[p + 7] == 0) && p + 12 <= b.length) {
           len = buf.getInt(p + 8) & 0xffffffffL;
           header = 12;
-        } else {
+        } else if (SHORT_FORM.contains(vr)) {
           len = buf.getShort(p + 6) & 0xffff;
-          header = 8;
+        } else {
+          len = buf.getInt(p + 4) & 0xffffffffL;
         }
-        stepIn = len == UNDEFINED || vr.equals("SQ");
+      } else if (item || (!meta && (implicitSyntax || !vrAt(b, p + 4)))) {
+        len = buf.getInt(p + 4) & 0xffffffffL;
+      } else if (LONG_FORM.contains(vr)) {
+        if (p + 12 > b.length) {
+          break;
+        }
+        len = buf.getInt(p + 8) & 0xffffffffL;
+        header = 12;
+      } else {
+        len = buf.getShort(p + 6) & 0xffff;
       }
       if (group == 0x7FE0 && element == 0x0010) {
-        return; // Pixel Data: its size against rows x columns is ImageJDecoder's check
+        return; // Pixel Data: the decoders check its size against rows x columns
       }
       if (len != UNDEFINED) {
         fits(b, p + header, len, group, element);
       }
+      // Items, sequences and undefined lengths hold data sets: their elements are walked too.
+      boolean stepIn = item || len == UNDEFINED || (header == 12 && vr.equals("SQ"));
       p += header + (stepIn ? 0 : (int) len);
     }
   }
@@ -137,9 +148,17 @@ final class DicomElements {
   }
 
   private static boolean longLength(String vr) {
-    return switch (vr) {
-      case "OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV" -> true;
-      default -> false;
-    };
+    return LONG_FORM.contains(vr);
   }
+
+  /** Value representations with a 4-byte length (after two reserved bytes). */
+  private static final java.util.Set<String> LONG_FORM =
+      java.util.Set.of(
+          "OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
+
+  /** Value representations with a 2-byte length, as ImageJ 1.54 knows them ("??" included). */
+  private static final java.util.Set<String> SHORT_FORM =
+      java.util.Set.of(
+          "AE", "AS", "AT", "CS", "DA", "DS", "DT", "FD", "FL", "IS", "LO", "LT", "PN", "SH", "SL",
+          "SS", "ST", "TM", "UI", "UL", "US", "??");
 }
