@@ -253,6 +253,15 @@ public final class HostileFiles {
    * of {@code frames} frames of {@code rows x cols} pixels, the pixel data a gradient.
    */
   public static byte[] dicomU8(int rows, int cols, int frames) {
+    return dicomU8(rows, cols, frames, false);
+  }
+
+  /**
+   * As {@link #dicomU8(int, int, int)}; with {@code deflated} the data set is stored with the
+   * Deflated Explicit VR Little Endian transfer syntax, so a large image of smooth pixels takes a
+   * few kilobytes: a deflate bomb's shape.
+   */
+  public static byte[] dicomU8(int rows, int cols, int frames, boolean deflated) {
     ByteArrayOutputStream ds = new ByteArrayOutputStream();
     String sop = "1.2.840.10008.5.1.4.1.1.7";
     String uid = "1.2.826.0.1.3680043.8.498.1";
@@ -273,7 +282,7 @@ public final class HostileFiles {
     element(ds, 0x0028, 0x0103, "US", u16(0));
     byte[] px = new byte[rows * cols * frames];
     for (int i = 0; i < px.length; i++) {
-      px[i] = (byte) (i % cols + i / cols);
+      px[i] = (byte) (i % cols / 16 + i / cols / 16);
     }
     element(ds, 0x7FE0, 0x0010, "OB", px.length % 2 == 0 ? px : Arrays.copyOf(px, px.length + 1));
 
@@ -281,13 +290,29 @@ public final class HostileFiles {
     element(meta, 0x0002, 0x0001, "OB", new byte[] {0, 1});
     element(meta, 0x0002, 0x0002, "UI", uid(sop));
     element(meta, 0x0002, 0x0003, "UI", uid(uid));
-    element(meta, 0x0002, 0x0010, "UI", uid("1.2.840.10008.1.2.1"));
+    element(
+        meta,
+        0x0002,
+        0x0010,
+        "UI",
+        uid(deflated ? "1.2.840.10008.1.2.1.99" : "1.2.840.10008.1.2.1"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[128]);
     out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
     element(out, 0x0002, 0x0000, "UL", le(4).putInt(meta.size()).array());
     out.writeBytes(meta.toByteArray());
-    out.writeBytes(ds.toByteArray());
+    if (!deflated) {
+      out.writeBytes(ds.toByteArray());
+      return out.toByteArray();
+    }
+    Deflater d = new Deflater(1, true);
+    d.setInput(ds.toByteArray());
+    d.finish();
+    byte[] buf = new byte[1 << 16];
+    while (!d.finished()) {
+      out.write(buf, 0, d.deflate(buf));
+    }
+    d.end();
     return out.toByteArray();
   }
 

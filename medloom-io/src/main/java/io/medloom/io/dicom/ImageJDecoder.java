@@ -36,12 +36,17 @@ final class ImageJDecoder {
       // Checked before opening: ImageJ would return an empty image, or throw for deflate.
       throw DicomErrors.needsPixelMed(file, ts);
     }
-    DicomElements.check(file, preamble);
+    DicomElements.check(file, preamble, budget, true);
     Map<String, String> info;
     try {
       info = parseInfo(new DICOM().getInfo(file.toAbsolutePath().toString()));
     } catch (RuntimeException e) {
       throw new IOException("ImageJ cannot parse the DICOM header of " + file + ": " + e, e);
+    } catch (OutOfMemoryError e) {
+      // A single value allocated at a length the element walk above did not see the way ImageJ
+      // does: the failed allocation left nothing behind, so the file is only a bad input.
+      throw new IOException(
+          "ImageJ cannot parse the DICOM header of " + file + ": a value longer than memory", e);
     }
     if ("1".equals(info.get("0028,0100"))) {
       // Checked first: on 1-bit data (segmentations) ImageJ prints errors and throws an NPE.

@@ -23,6 +23,7 @@ final class PixelMedDecoder {
   }
 
   DicomImage decode(Path file, DicomPreamble preamble, ReadBudget budget) throws IOException {
+    DicomElements.check(file, preamble, budget, false);
     checkDeclaredSize(file, budget);
     Object list;
     try {

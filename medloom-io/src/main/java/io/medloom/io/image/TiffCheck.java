@@ -9,8 +9,10 @@ import java.util.Optional;
 /**
  * The first image directory (IFD) of a TIFF, checked before ImageIO's TIFF readers see it: they
  * allocate arrays from each tag's declared count while reading the header, so a 200-byte file whose
- * tag claims a billion values ends in an OutOfMemoryError (found by bench/fuzz). Here every tag's
- * values must lie inside the file, and the image and tile sizes go through the read budget.
+ * tag claims a billion values ends in an OutOfMemoryError, and they read each compressed strip into
+ * an array of its declared byte count (both found by bench/fuzz). Here every tag's values must lie
+ * inside the file, no strip or tile may claim more bytes than the file has, and the image and tile
+ * sizes go through the read budget.
  */
 final class TiffCheck {
   private static final int WIDTH = 256;
@@ -19,6 +21,8 @@ final class TiffCheck {
   private static final int SAMPLES = 277;
   private static final int TILE_WIDTH = 322;
   private static final int TILE_LENGTH = 323;
+  private static final int STRIP_BYTE_COUNTS = 279;
+  private static final int TILE_BYTE_COUNTS = 325;
 
   private TiffCheck() {}
 
@@ -86,6 +90,9 @@ final class TiffCheck {
         }
       }
       long first = count == 0 ? 0 : firstValue(buf, at, type, bytes);
+      if (tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
+        checkByteCounts(buf, at, type, count, bytes, b.length);
+      }
       switch (tag) {
         case WIDTH -> width = first;
         case HEIGHT -> height = first;
@@ -108,6 +115,35 @@ final class TiffCheck {
           "unsupported TIFF layout: " + samples + " samples of " + bits + " bits per pixel");
     }
     return Optional.of(new ImageHeader((int) width, (int) height, (int) samples, (int) bits));
+  }
+
+  /** Each strip's (or tile's) compressed size must fit in the file: readers allocate it. */
+  private static void checkByteCounts(
+      ByteBuffer buf, int at, int type, long count, long bytes, int length) throws IOException {
+    if (type != 3 && type != 4 && type != 16) {
+      return; // not an integer list: the readers refuse it themselves
+    }
+    int size = typeSize(type);
+    int p = bytes > 4 ? buf.getInt(at + 8) : at + 8;
+    for (long i = 0; i < count; i++) {
+      int q = (int) (p + i * size);
+      long v =
+          switch (type) {
+            case 3 -> buf.getShort(q) & 0xffff;
+            case 4 -> buf.getInt(q) & 0xffffffffL;
+            default -> buf.getLong(q);
+          };
+      if (v < 0 || v > length) {
+        throw new IOException(
+            "damaged TIFF: strip or tile "
+                + i
+                + " claims "
+                + v
+                + " bytes in a "
+                + length
+                + "-byte file");
+      }
+    }
   }
 
   /** The first value of an entry (inline when it fits 4 bytes, else at its offset). */

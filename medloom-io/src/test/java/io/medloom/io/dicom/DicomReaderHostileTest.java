@@ -169,4 +169,35 @@ class DicomReaderHostileTest {
     Files.write(ok, good);
     assertThat(DicomReader.readWithImageJ(ok).width()).isEqualTo(16);
   }
+
+  @Test
+  void deflatedDataSetIsInflatedOnlyUpToTheBudget() throws Exception {
+    // 2048 x 2048 x 8 frames = 32 MB of pixels in a deflated file of a few hundred kB.
+    Path bomb = tmp.resolve("deflated.dcm");
+    Files.write(bomb, HostileFiles.dicomU8(2048, 2048, 8, true));
+    assertThat(Files.size(bomb)).isLessThan(1 << 20);
+    assertThatThrownBy(
+            () ->
+                DicomElements.check(
+                    bomb, DicomPreamble.read(bomb), new ReadBudget(1 << 24, 1 << 20), false))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("deflated DICOM data set of deflated.dcm expands to more than");
+    Path small = tmp.resolve("small.dcm");
+    Files.write(small, HostileFiles.dicomU8(32, 32, 1, true));
+    DicomElements.check(small, DicomPreamble.read(small), new ReadBudget(1 << 24, 1 << 20), false);
+  }
+
+  @Test
+  void bigEndianFileWhoseFirstGroupImageJMisreadsIsRefusedBeforeImageJ() throws Exception {
+    // Found by bench/fuzz: ImageJ switches to big endian only when the first data set group reads
+    // 0008; with another group it reads a big-endian file little endian and allocates lengths
+    // such as 0x0400xxxx. The element walk reads it the way ImageJ does.
+    byte[] b = Files.readAllBytes(sample("ExplVR_BigEnd.dcm"));
+    b[0x15D] = (byte) 0xDA; // group 0008 -> 00DA
+    Path p = tmp.resolve("group.dcm");
+    Files.write(p, java.util.Arrays.copyOf(b, 6020));
+    assertThatThrownBy(() -> DicomReader.readWithImageJ(p))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("damaged DICOM: element");
+  }
 }

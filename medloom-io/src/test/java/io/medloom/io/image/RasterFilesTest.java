@@ -210,8 +210,16 @@ class RasterFilesTest {
     assertThatThrownBy(() -> read(p))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("damaged TIFF: tag 273 declares 268435456 values");
-    java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(18, 60_000);
+    // ... and each compressed strip into an array of its declared size.
     b.putInt(10 + 12 * 5 + 4, 1);
+    assertThat(b.getShort(10 + 12 * 8)).isEqualTo((short) 279); // StripByteCounts
+    b.putInt(10 + 12 * 8 + 8, 0x7fff0000);
+    Files.write(p, tiff);
+    assertThatThrownBy(() -> read(p))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("damaged TIFF: strip or tile 0 claims 2147418112 bytes");
+    b.putInt(10 + 12 * 8 + 8, 24);
+    java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(18, 60_000);
     Files.write(p, tiff);
     assertThatThrownBy(() -> RasterFiles.read(p, new RasterFiles.DecodeOptions(1000, false, 0)))
         .isInstanceOf(IOException.class)
