@@ -72,6 +72,16 @@ final class BuildCommand implements Callable<Integer> {
       })
   Optional<String> master;
 
+  @Option(
+      names = "--profile",
+      description = {
+        "After the build, print where its time went: seconds per step (read and decode, each",
+        "stage, PNG encoding, hashes, rows, Parquet, duplicates), summed over worker threads,",
+        "with each step's share and microseconds per input. dataset.json keeps the same table",
+        "(key timings) for every local build; a resumed build counts this run's work only."
+      })
+  boolean profile;
+
   @Mixin BuildOptions options;
 
   @Override
@@ -100,6 +110,9 @@ final class BuildCommand implements Callable<Integer> {
     }
     DatasetInfo info = run(specs, out, name, options, chosen, engineOptions);
     System.out.println(Summaries.oneLine(out, info));
+    if (profile) {
+      System.out.print(Summaries.timings(info));
+    }
     return ExitCodes.OK;
   }
 

@@ -2,6 +2,7 @@ package io.medloom.cli;
 
 import io.medloom.core.model.Counts;
 import io.medloom.core.model.DatasetInfo;
+import io.medloom.core.model.StageTime;
 import io.medloom.core.model.Task;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -86,7 +87,46 @@ final class Summaries {
     if (!info.duplicates().isEmpty()) {
       sb.append("duplicates  ").append(info.duplicates()).append('\n');
     }
+    sb.append(timings(info));
     sb.append(rejects(dir));
+    return sb.toString();
+  }
+
+  /**
+   * Where the build's time went, one line per step in the order the steps ran: thread-seconds,
+   * share of all measured time, and microseconds per input read. Empty when the build measured
+   * nothing (an older dataset, or one built on Spark).
+   */
+  static String timings(DatasetInfo info) {
+    if (info.timings().isEmpty()) {
+      return "";
+    }
+    double total = info.timings().values().stream().mapToDouble(StageTime::seconds).sum();
+    long inputs = Math.max(1, info.counts().read());
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "time by step (thread-seconds over all workers; %.1f s in all)%n"
+                + "  %-20s %10s %7s %12s %10s%n",
+            total,
+            "step",
+            "seconds",
+            "share",
+            "us/input",
+            "calls"));
+    info.timings()
+        .forEach(
+            (step, t) ->
+                sb.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %-20s %10.3f %6.1f%% %12.1f %10d%n",
+                        step,
+                        t.seconds(),
+                        total > 0 ? 100 * t.seconds() / total : 0,
+                        t.seconds() * 1e6 / inputs,
+                        t.calls())));
     return sb.toString();
   }
 

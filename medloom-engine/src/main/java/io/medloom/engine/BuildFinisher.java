@@ -1,7 +1,9 @@
 package io.medloom.engine;
 
+import io.medloom.core.Timings;
 import io.medloom.core.model.Counts;
 import io.medloom.core.model.DatasetInfo;
+import io.medloom.core.model.StageTime;
 import io.medloom.core.model.Task;
 import io.medloom.core.pipeline.StageProvider;
 import io.medloom.core.source.Source;
@@ -31,10 +33,32 @@ public final class BuildFinisher {
   public static DatasetInfo finish(
       BuildConfig cfg, BuildDirectory dir, List<Source> sources, List<ShardRecord> records)
       throws IOException, SQLException {
+    return finish(cfg, dir, sources, records, Timings.NONE);
+  }
+
+  /**
+   * As {@link #finish(BuildConfig, BuildDirectory, List, List)}, adding the duplicate pass to
+   * {@code timings} and writing the steps measured into {@code dataset.json}.
+   */
+  public static DatasetInfo finish(
+      BuildConfig cfg,
+      BuildDirectory dir,
+      List<Source> sources,
+      List<ShardRecord> records,
+      Timings timings)
+      throws IOException, SQLException {
+    long started = timings.start();
     Duplicates.Report duplicates = Duplicates.find(dir.layout().samples());
     records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
+    timings.since("duplicates", started);
     DatasetInfo info =
-        describe(cfg, sources, BuildConfig.addedStages(), records, duplicates.summary());
+        describe(
+            cfg,
+            sources,
+            BuildConfig.addedStages(),
+            records,
+            duplicates.summary(),
+            timings.snapshot());
     if (info.counts().accepted() == 0) {
       dir.finishRejectsOnly(records);
       throw new DatasetException(
@@ -53,7 +77,8 @@ public final class BuildFinisher {
       List<Source> sources,
       List<StageProvider> added,
       List<ShardRecord> records,
-      Map<String, Long> duplicates) {
+      Map<String, Long> duplicates,
+      Map<String, StageTime> timings) {
     Counts all = Counts.ZERO;
     Map<Integer, Counts> perSource = new TreeMap<>();
     Map<String, Long> splits = new TreeMap<>();
@@ -128,6 +153,7 @@ public final class BuildFinisher {
             cfg.shardSize()),
         all,
         List.copyOf(patterns),
-        duplicates);
+        duplicates,
+        timings);
   }
 }

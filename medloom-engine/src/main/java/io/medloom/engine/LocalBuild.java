@@ -1,6 +1,7 @@
 package io.medloom.engine;
 
 import io.medloom.core.Progress;
+import io.medloom.core.Timings;
 import io.medloom.core.model.DatasetInfo;
 import io.medloom.core.model.Rejection;
 import io.medloom.core.pipeline.Pipeline;
@@ -57,6 +58,7 @@ public final class LocalBuild {
     Pipeline pipeline = ShardComputer.pipeline(cfg, dir.secret(cfg.secret()));
     progress.start("build " + cfg.out().getFileName(), totalInputs(sources));
     BuildTally tally = new BuildTally(progress);
+    Timings timings = new Timings();
     List<ShardRecord> records = new ArrayList<>();
     ExecutorService workers = Executors.newFixedThreadPool(cfg.threads(), daemon("medloom-worker"));
     ExecutorService writerThread = Executors.newSingleThreadExecutor(daemon("medloom-writer"));
@@ -71,11 +73,18 @@ public final class LocalBuild {
         }
         Source src = sources.get(shard.sourceIndex());
         ShardWork work =
-            process(src, shard.items(), pipeline, workers, encoders, cfg.threads(), tally);
+            process(src, shard.items(), pipeline, workers, encoders, cfg.threads(), tally, timings);
         if (pending != null) {
           records.add(pending.get());
         }
-        pending = writerThread.submit(() -> ShardComputer.publish(dir, writer, shard, work));
+        pending =
+            writerThread.submit(
+                () -> {
+                  long started = timings.start();
+                  ShardRecord published = ShardComputer.publish(dir, writer, shard, work);
+                  timings.since("parquet", started);
+                  return published;
+                });
       }
       if (pending != null) {
         records.add(pending.get());
@@ -85,7 +94,7 @@ public final class LocalBuild {
       writerThread.shutdownNow();
       progress.finish();
     }
-    return BuildFinisher.finish(cfg, dir, sources, records);
+    return BuildFinisher.finish(cfg, dir, sources, records, timings);
   }
 
   /**
@@ -129,7 +138,8 @@ public final class LocalBuild {
       ExecutorService workers,
       ThreadLocal<RowEncoder> encoders,
       int threads,
-      BuildTally tally)
+      BuildTally tally,
+      Timings timings)
       throws InterruptedException {
     Semaphore inFlight = new Semaphore(threads * 4);
     ItemResult[] results = new ItemResult[batch.size()];
@@ -142,7 +152,8 @@ public final class LocalBuild {
           CompletableFuture.runAsync(
               () -> {
                 try {
-                  results[slot] = ShardComputer.runOne(src, item, pipeline, encoders.get());
+                  results[slot] =
+                      ShardComputer.runOne(src, item, pipeline, encoders.get(), timings);
                   tally.input(results[slot].rejection().isPresent());
                 } finally {
                   inFlight.release();

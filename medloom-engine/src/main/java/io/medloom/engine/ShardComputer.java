@@ -1,5 +1,6 @@
 package io.medloom.engine;
 
+import io.medloom.core.Timings;
 import io.medloom.core.model.Rejection;
 import io.medloom.core.model.Sample;
 import io.medloom.core.pipeline.DeidentifyStage;
@@ -67,7 +68,7 @@ public final class ShardComputer {
     RowEncoder encoder = new RowEncoder();
     List<ItemResult> results = new ArrayList<>(shard.items().size());
     for (SourceItem item : shard.items()) {
-      results.add(runOne(src, item, pipeline, encoder));
+      results.add(runOne(src, item, pipeline, encoder, Timings.NONE));
       afterEachInput.run();
     }
     return publish(dir, writer, shard, ShardWork.of(results));
@@ -89,23 +90,26 @@ public final class ShardComputer {
    * that dies of a StackOverflowError (hostile nesting) or an OutOfMemoryError (a size no budget
    * caught) loses that input only: both unwind the reader's own frames and free what it held.
    */
-  static ItemResult runOne(Source src, SourceItem item, Pipeline pipeline, RowEncoder encoder) {
+  static ItemResult runOne(
+      Source src, SourceItem item, Pipeline pipeline, RowEncoder encoder, Timings timings) {
     String name = src.spec().name();
     List<Sample> read;
+    long started = timings.start();
     try {
       read = src.read(item);
+      timings.since("read", started);
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       return ItemResult.rejected(
           pipeline.paths().stored(new Rejection(name, item.path(), "read", Rejection.describe(e))));
     }
-    Outcome o = pipeline.run(item.ordinal(), name, item.path(), read);
+    Outcome o = pipeline.run(item.ordinal(), name, item.path(), read, timings);
     if (o.isRejected()) {
       return ItemResult.rejected(o.rejection().get());
     }
     try {
       List<Row> rows = new ArrayList<>(o.samples().size());
       for (Sample s : o.samples()) {
-        rows.add(encoder.encode(item.ordinal(), s));
+        rows.add(encoder.encode(item.ordinal(), s, timings));
       }
       return new ItemResult(rows, o.samples(), Optional.empty());
     } catch (RuntimeException e) {

@@ -51,7 +51,11 @@ class ReaderErrorsTest {
             () -> new StackOverflowError(), () -> new OutOfMemoryError("Java heap space"))) {
       ItemResult r =
           ShardComputer.runOne(
-              failing(e), SourceItem.of(0, "x.png"), new Pipeline(List.of()), new RowEncoder());
+              failing(e),
+              SourceItem.of(0, "x.png"),
+              new Pipeline(List.of()),
+              new RowEncoder(),
+              io.medloom.core.Timings.NONE);
       assertThat(r.rejection()).isPresent();
       assertThat(r.rejection().get().originalPath()).isEqualTo("x.png");
       assertThat(r.rejection().get().reason()).contains(e.get().getClass().getSimpleName());

@@ -31,7 +31,8 @@ public record DatasetInfo(
     Build build,
     Counts counts,
     @JsonProperty("identifier_patterns") List<String> identifierPatterns,
-    Map<String, Long> duplicates) {
+    Map<String, Long> duplicates,
+    Map<String, StageTime> timings) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -62,6 +63,12 @@ public record DatasetInfo(
         duplicates == null
             ? Map.of()
             : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(duplicates));
+    // Where the build's time went, step by step, in the order the steps ran; absent in datasets
+    // built before timing, or by an engine that does not measure it.
+    timings =
+        timings == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
   }
 
   /** One source of the build and what became of its inputs. */

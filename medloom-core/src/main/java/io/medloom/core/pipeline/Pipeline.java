@@ -2,6 +2,7 @@ package io.medloom.core.pipeline;
 
 import static io.medloom.core.Checks.notNull;
 
+import io.medloom.core.Timings;
 import io.medloom.core.model.Rejection;
 import io.medloom.core.model.Sample;
 import io.medloom.core.privacy.PathKeys;
@@ -38,8 +39,15 @@ public final class Pipeline {
 
   /** Runs every stage over the samples read from one input. */
   public Outcome run(long ordinal, String source, String originalPath, List<Sample> read) {
+    return run(ordinal, source, originalPath, read, Timings.NONE);
+  }
+
+  /** As {@link #run(long, String, String, List)}, adding each stage's time under its name. */
+  public Outcome run(
+      long ordinal, String source, String originalPath, List<Sample> read, Timings timings) {
     List<Sample> current = read;
     for (Stage stage : stages) {
+      long started = timings.start();
       List<Sample> next = new ArrayList<>(current.size());
       for (Sample s : current) {
         try {
@@ -53,6 +61,7 @@ public final class Pipeline {
                   new Rejection(source, originalPath, stage.name(), Rejection.describe(e))));
         }
       }
+      timings.since(stage.name(), started);
       current = next;
     }
     return Outcome.accepted(ordinal, current);
