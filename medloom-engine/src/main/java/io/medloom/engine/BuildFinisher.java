@@ -9,6 +9,7 @@ import io.medloom.core.pipeline.StageProvider;
 import io.medloom.core.source.Source;
 import io.medloom.store.BuildDirectory;
 import io.medloom.store.DatasetException;
+import io.medloom.store.DuplicateFinder;
 import io.medloom.store.Duplicates;
 import io.medloom.store.ShardRecord;
 import java.io.IOException;
@@ -33,22 +34,24 @@ public final class BuildFinisher {
   public static DatasetInfo finish(
       BuildConfig cfg, BuildDirectory dir, List<Source> sources, List<ShardRecord> records)
       throws IOException, SQLException {
-    return finish(cfg, dir, sources, records, Timings.NONE);
+    return finish(cfg, dir, sources, records, Timings.NONE, DuplicateFinder.LOCAL);
   }
 
   /**
-   * As {@link #finish(BuildConfig, BuildDirectory, List, List)}, adding the duplicate pass to
-   * {@code timings} and writing the steps measured into {@code dataset.json}.
+   * As {@link #finish(BuildConfig, BuildDirectory, List, List)}, with the engine's duplicate pass
+   * ({@code finder}, also used by the checks before {@code _SUCCESS}), adding its time to {@code
+   * timings} and writing the steps measured into {@code dataset.json}.
    */
   public static DatasetInfo finish(
       BuildConfig cfg,
       BuildDirectory dir,
       List<Source> sources,
       List<ShardRecord> records,
-      Timings timings)
+      Timings timings,
+      DuplicateFinder finder)
       throws IOException, SQLException {
     long started = timings.start();
-    Duplicates.Report duplicates = Duplicates.find(dir.layout().samples());
+    Duplicates.Report duplicates = finder.find(dir.layout().samples());
     records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
     timings.since("duplicates", started);
     DatasetInfo info =
@@ -68,7 +71,7 @@ public final class BuildFinisher {
               + dir.layout().rejects()
               + ")");
     }
-    dir.finish(info, records);
+    dir.finish(info, records, finder);
     return info;
   }
 

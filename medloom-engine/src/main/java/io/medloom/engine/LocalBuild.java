@@ -11,6 +11,7 @@ import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.Sources;
 import io.medloom.core.source.UnusableSourceException;
 import io.medloom.store.BuildDirectory;
+import io.medloom.store.DuplicateFinder;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.RowEncoder;
 import io.medloom.store.ShardRecord;
@@ -94,7 +95,7 @@ public final class LocalBuild {
       writerThread.shutdownNow();
       progress.finish();
     }
-    return BuildFinisher.finish(cfg, dir, sources, records, timings);
+    return BuildFinisher.finish(cfg, dir, sources, records, timings, DuplicateFinder.LOCAL);
   }
 
   /**

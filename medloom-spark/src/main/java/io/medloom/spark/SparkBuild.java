@@ -1,6 +1,7 @@
 package io.medloom.spark;
 
 import io.medloom.core.Progress;
+import io.medloom.core.Timings;
 import io.medloom.core.model.DatasetInfo;
 import io.medloom.core.source.Source;
 import io.medloom.engine.BuildConfig;
@@ -72,6 +73,27 @@ final class SparkBuild {
     BuildTally tally = new BuildTally(progress);
     SparkConf conf = SparkContexts.conf(cfg, Optional.ofNullable(options.get("master")));
     try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+      computeShards(cfg, dir, sources, progress, jsc, spec, buildKey, records, tally);
+      records.sort(Comparator.comparingInt(ShardRecord::shard));
+      // The duplicate pass runs on the cluster too, while the context is still up.
+      return BuildFinisher.finish(
+          cfg, dir, sources, records, Timings.NONE, new SparkDuplicates(jsc));
+    }
+  }
+
+  /** Every unfinished shard computed and published by executors, wave after wave. */
+  private static void computeShards(
+      BuildConfig cfg,
+      BuildDirectory dir,
+      List<Source> sources,
+      Progress progress,
+      JavaSparkContext jsc,
+      JobSpec spec,
+      String buildKey,
+      List<ShardRecord> records,
+      BuildTally tally)
+      throws Exception {
+    try {
       progress.start(
           "build " + cfg.out().getFileName() + " on " + jsc.master(),
           LocalBuild.totalInputs(sources));
@@ -103,8 +125,6 @@ final class SparkBuild {
     } finally {
       progress.finish();
     }
-    records.sort(Comparator.comparingInt(ShardRecord::shard));
-    return BuildFinisher.finish(cfg, dir, sources, records);
   }
 
   /** Static so the task closure captures only the serializable key, spec and tasks. */

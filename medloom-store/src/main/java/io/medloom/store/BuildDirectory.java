@@ -281,6 +281,12 @@ public final class BuildDirectory {
    * @throws VerificationFailedException when a check fails
    */
   public void finish(DatasetInfo info, List<ShardRecord> shards) throws IOException {
+    finish(info, shards, DuplicateFinder.LOCAL);
+  }
+
+  /** As {@link #finish(DatasetInfo, List)}, verifying duplicates with the engine's own pass. */
+  public void finish(DatasetInfo info, List<ShardRecord> shards, DuplicateFinder duplicates)
+      throws IOException {
     List<ShardRecord> ordered = new ArrayList<>(shards);
     ordered.sort(Comparator.comparingInt(ShardRecord::shard));
     writeRejects(ordered);
@@ -289,7 +295,8 @@ public final class BuildDirectory {
     for (ShardRecord s : ordered) {
       s.file().ifPresent(f -> shardSums.put(f, s.sha256()));
     }
-    DatasetVerifier.Report check = DatasetVerifier.verifyBeforeFinish(layout.root(), shardSums);
+    DatasetVerifier.Report check =
+        DatasetVerifier.verifyBeforeFinish(layout.root(), shardSums, duplicates);
     if (!check.ok()) {
       throw new VerificationFailedException(layout.root(), check.problems());
     }

@@ -46,9 +46,11 @@ public final class DatasetVerifier {
   private final Map<String, Integer> perCheck = new HashMap<>();
 
   private final IdentifierScan rawIdentifiers;
+  private final DuplicateFinder duplicates;
 
-  private DatasetVerifier(java.util.Set<String> rawIdentifiers) {
+  private DatasetVerifier(java.util.Set<String> rawIdentifiers, DuplicateFinder duplicates) {
     this.rawIdentifiers = new IdentifierScan(rawIdentifiers);
+    this.duplicates = duplicates;
   }
 
   public static Report verify(Path root) throws IOException {
@@ -61,7 +63,7 @@ public final class DatasetVerifier {
    * was built from), inside longer strings too; see {@link IdentifierScan} for the rules.
    */
   public static Report verify(Path root, java.util.Set<String> rawIdentifiers) throws IOException {
-    return new DatasetVerifier(rawIdentifiers).run(root, Optional.empty());
+    return new DatasetVerifier(rawIdentifiers, DuplicateFinder.LOCAL).run(root, Optional.empty());
   }
 
   /** Shorter ids ("5", "17") would match ordinary numbers everywhere, so they are not searched. */
@@ -74,9 +76,15 @@ public final class DatasetVerifier {
    */
   public static Report verifyBeforeFinish(Path root, Map<String, String> shardSums)
       throws IOException {
+    return verifyBeforeFinish(root, shardSums, DuplicateFinder.LOCAL);
+  }
+
+  /** As {@link #verifyBeforeFinish(Path, Map)}, re-running the duplicate pass with the engine's. */
+  public static Report verifyBeforeFinish(
+      Path root, Map<String, String> shardSums, DuplicateFinder duplicates) throws IOException {
     Map<String, String> listed = new java.util.LinkedHashMap<>();
     shardSums.forEach((name, sum) -> listed.put(DatasetLayout.SAMPLES + "/" + name, sum));
-    return new DatasetVerifier(java.util.Set.of()).run(root, Optional.of(listed));
+    return new DatasetVerifier(java.util.Set.of(), duplicates).run(root, Optional.of(listed));
   }
 
   /** Checks the dataset at root against {@code _SUCCESS}, or against the given checksums. */
@@ -205,8 +213,7 @@ public final class DatasetVerifier {
     checkRows(reader, info);
     // Duplicates (exact or near) must never sit in different splits: that would leak test images
     // into training.
-    io.medloom.store.Duplicates.Report dup =
-        io.medloom.store.Duplicates.find(reader.layout().samples());
+    io.medloom.store.Duplicates.Report dup = duplicates.find(reader.layout().samples());
     dup.movedPatients()
         .forEach(
             (patient, split) ->

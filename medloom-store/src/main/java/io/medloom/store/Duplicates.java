@@ -59,7 +59,7 @@ public final class Duplicates {
   private static final int THUMB = 32;
 
   /** 25 disjoint bands: two hashes within 24 bits share at least one band. */
-  static final int BANDS = 25;
+  public static final int BANDS = 25;
 
   /** Band k < 24: 10 bits of word k / 6; band 24: the top 4 bits of all four words. */
   static final String BAND_VALUE =
@@ -139,16 +139,12 @@ public final class Duplicates {
               new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
         }
       }
-      Map<String, byte[]> thumbs = thumbnails(st, samplesDir, candidates);
-      long nearPairs = 0;
-      List<NearLink> nearLinks = new ArrayList<>();
+      Map<String, byte[]> thumbs = thumbnails(st, samplesDir.resolve("*.parquet"), candidates);
+      List<NearLink> confirmed = new ArrayList<>();
       for (String[] pair : candidates) {
         double diff = meanAbsoluteDifference(thumbs.get(pair[0]), thumbs.get(pair[1]));
         if (diff <= MAX_THUMBNAIL_DIFFERENCE) {
-          nearPairs++;
-          if (!pair[2].equals(pair[3])) {
-            nearLinks.add(new NearLink(diff, pair[0], pair[1], pair[2], pair[3]));
-          }
+          confirmed.add(new NearLink(diff, pair[0], pair[1], pair[2], pair[3]));
         }
       }
       // Each patient's smallest sample id: the rank that picks a group's anchor.
@@ -168,49 +164,123 @@ public final class Duplicates {
               .add(rs.getString(2));
         }
       }
-      UnionFind groups =
-          new UnionFind(
-              java.util.Comparator.comparing((String p) -> rank.getOrDefault(p, ""))
-                  .thenComparing(java.util.Comparator.naturalOrder()));
-      // Exact copies always join their patients. Near copies join them closest first, but never
-      // into a group of more than MAX_GROUP_PATIENTS: chains of look-alike films (one template,
-      // blank frames) would otherwise merge thousands of patients and empty the other splits.
-      links.forEach(l -> groups.union(l[0], l[1], Integer.MAX_VALUE));
-      // Closest first; equally close links in the order of their sample ids, never of their keys.
-      nearLinks.sort(
-          java.util.Comparator.comparingDouble(NearLink::difference)
-              .thenComparing(NearLink::idA)
-              .thenComparing(NearLink::idB));
-      long notFollowed = 0;
-      for (NearLink l : nearLinks) {
-        if (!groups.union(l.a(), l.b(), MAX_GROUP_PATIENTS)) {
-          notFollowed++;
-        }
+      return decide(exact[0], exact[1], links, confirmed, rank, splitsOf);
+    }
+  }
+
+  /**
+   * The groups and the patients to move, from what was found: exact-copy links between patients,
+   * confirmed near-duplicate pairs (same-patient pairs included: they count, but link nothing),
+   * and, for at least every linked patient, its smallest sample id and its splits. Every engine
+   * decides here, so the same findings give the same groups whichever engine found them.
+   */
+  public static Report decide(
+      long exactGroups,
+      long exactSamples,
+      List<String[]> links,
+      List<NearLink> confirmed,
+      Map<String, String> rank,
+      Map<String, java.util.Set<String>> splitsOf) {
+    long nearPairs = confirmed.size();
+    List<NearLink> nearLinks = new ArrayList<>();
+    for (NearLink l : confirmed) {
+      if (!l.a().equals(l.b())) {
+        nearLinks.add(l);
       }
-      Map<String, String> moved = new TreeMap<>();
-      for (String patient : groups.members()) {
-        String root = groups.find(patient);
-        if (root.equals(patient)) {
-          continue; // the group's anchor keeps its split and sets the group's
-        }
-        java.util.Set<String> rootSplits = splitsOf.getOrDefault(root, java.util.Set.of());
-        if (rootSplits.size() != 1) {
-          continue;
-        }
-        String target = rootSplits.iterator().next();
-        java.util.Set<String> own = splitsOf.getOrDefault(patient, java.util.Set.of());
-        if (!own.equals(java.util.Set.of(target))) {
-          moved.put(patient, target);
-        }
+    }
+    UnionFind groups =
+        new UnionFind(
+            java.util.Comparator.comparing((String p) -> rank.getOrDefault(p, ""))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+    // Exact copies always join their patients. Near copies join them closest first, but never
+    // into a group of more than MAX_GROUP_PATIENTS: chains of look-alike films (one template,
+    // blank frames) would otherwise merge thousands of patients and empty the other splits.
+    links.forEach(l -> groups.union(l[0], l[1], Integer.MAX_VALUE));
+    // Closest first; equally close links in the order of their sample ids, never of their keys.
+    nearLinks.sort(
+        java.util.Comparator.comparingDouble(NearLink::difference)
+            .thenComparing(NearLink::idA)
+            .thenComparing(NearLink::idB));
+    long notFollowed = 0;
+    for (NearLink l : nearLinks) {
+      if (!groups.union(l.a(), l.b(), MAX_GROUP_PATIENTS)) {
+        notFollowed++;
       }
-      long linked = groups.members().stream().filter(m -> groups.groupSize(m) > 1).count();
-      return new Report(exact[0], exact[1], nearPairs, linked, notFollowed, moved);
+    }
+    Map<String, String> moved = new TreeMap<>();
+    for (String patient : groups.members()) {
+      String root = groups.find(patient);
+      if (root.equals(patient)) {
+        continue; // the group's anchor keeps its split and sets the group's
+      }
+      java.util.Set<String> rootSplits = splitsOf.getOrDefault(root, java.util.Set.of());
+      if (rootSplits.size() != 1) {
+        continue;
+      }
+      String target = rootSplits.iterator().next();
+      java.util.Set<String> own = splitsOf.getOrDefault(patient, java.util.Set.of());
+      if (!own.equals(java.util.Set.of(target))) {
+        moved.put(patient, target);
+      }
+    }
+    long linked = groups.members().stream().filter(m -> groups.groupSize(m) > 1).count();
+    return new Report(exactGroups, exactSamples, nearPairs, linked, notFollowed, moved);
+  }
+
+  /**
+   * What the duplicate pass needs of one stored row: a hash is null for a row without one (flat
+   * frames have no perceptual hash).
+   */
+  public record HashRow(
+      String id, String patientKey, String split, String contentHash, long[] phash)
+      implements java.io.Serializable {}
+
+  /**
+   * The hash rows of one shard file (rows with an image only), for engines that run the pass shard
+   * by shard instead of over one table.
+   */
+  public static List<HashRow> hashRows(Path shard) throws SQLException {
+    List<HashRow> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT id, patient_key, split, content_hash, phash FROM read_parquet("
+                    + ParquetShardWriter.sqlString(shard)
+                    + ") WHERE content_hash IS NOT NULL")) {
+      while (rs.next()) {
+        java.sql.Array a = rs.getArray(5);
+        long[] phash = null;
+        if (a != null) {
+          Object[] words = (Object[]) a.getArray();
+          phash = new long[words.length];
+          for (int i = 0; i < words.length; i++) {
+            phash[i] = ((Number) words[i]).longValue();
+          }
+        }
+        out.add(
+            new HashRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), phash));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Thumbnails (see {@link #thumbnail}) of the rows of one shard file whose id is in {@code ids}.
+   */
+  public static Map<String, byte[]> thumbnails(Path shard, java.util.Collection<String> ids)
+      throws SQLException, java.io.IOException {
+    List<String[]> asPairs = new ArrayList<>();
+    ids.forEach(id -> asPairs.add(new String[] {id, id}));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      return thumbnails(st, shard, asPairs);
     }
   }
 
   /** 32x32 gray thumbnails of the candidates' stored images, decoded once per image. */
   private static Map<String, byte[]> thumbnails(
-      Statement st, Path samplesDir, List<String[]> candidates)
+      Statement st, Path parquet, List<String[]> candidates)
       throws SQLException, java.io.IOException {
     Map<String, byte[]> out = new HashMap<>();
     if (candidates.isEmpty()) {
@@ -229,30 +299,54 @@ public final class Duplicates {
     try (ResultSet rs =
         st.executeQuery(
             "SELECT s.id, s.image.bytes FROM read_parquet("
-                + ParquetShardWriter.sqlString(samplesDir.resolve("*.parquet"))
+                + ParquetShardWriter.sqlString(parquet)
                 + ") s JOIN cand USING (id)")) {
       while (rs.next()) {
         java.sql.Blob blob = (java.sql.Blob) rs.getObject(2);
-        byte[] png = blob.getBytes(1, (int) blob.length());
-        // Channel 0: gray, or the red of RGB, as the perceptual hash was computed at build time.
-        io.medloom.core.image.Raster img = io.medloom.core.image.PngDecoder.decode(png);
-        int w = img.width();
-        int h = img.height();
-        byte[] gray = new byte[w * h];
-        for (int i = 0; i < gray.length; i++) {
-          gray[i] = img.pixels()[i * img.channels()];
-        }
-        out.put(
-            rs.getString(1),
-            io.medloom.core.image.Resampler.resize(
-                    new io.medloom.core.image.Raster(w, h, 1, gray), THUMB, THUMB)
-                .pixels());
+        out.put(rs.getString(1), thumbnail(blob.getBytes(1, (int) blob.length())));
       }
     }
     return out;
   }
 
-  private static double meanAbsoluteDifference(byte[] a, byte[] b) {
+  /** The 32x32 gray thumbnail near-duplicate candidates are confirmed on, from stored PNG bytes. */
+  public static byte[] thumbnail(byte[] png) throws java.io.IOException {
+    // Channel 0: gray, or the red of RGB, as the perceptual hash was computed at build time.
+    io.medloom.core.image.Raster img = io.medloom.core.image.PngDecoder.decode(png);
+    int w = img.width();
+    int h = img.height();
+    byte[] gray = new byte[w * h];
+    for (int i = 0; i < gray.length; i++) {
+      gray[i] = img.pixels()[i * img.channels()];
+    }
+    return io.medloom.core.image.Resampler.resize(
+            new io.medloom.core.image.Raster(w, h, 1, gray), THUMB, THUMB)
+        .pixels();
+  }
+
+  /** Bits in which two perceptual hashes differ. */
+  public static int distance(long[] a, long[] b) {
+    int d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d += Long.bitCount(a[i] ^ b[i]);
+    }
+    return d;
+  }
+
+  /** The value of band {@code band} (0 to {@link #BANDS} - 1) of a hash, as {@link #BAND_VALUE}. */
+  public static int bandValue(long[] h, int band) {
+    if (band < 24) {
+      return (int) ((h[band / 6] >>> (10 * (band % 6))) & 1023);
+    }
+    return (int)
+        (((h[0] >>> 60) & 15)
+            | (((h[1] >>> 60) & 15) << 4)
+            | (((h[2] >>> 60) & 15) << 8)
+            | (((h[3] >>> 60) & 15) << 12));
+  }
+
+  /** Mean absolute difference of two thumbnails in gray levels; a missing one is infinitely far. */
+  public static double meanAbsoluteDifference(byte[] a, byte[] b) {
     if (a == null || b == null) {
       return Double.MAX_VALUE;
     }
@@ -267,7 +361,8 @@ public final class Duplicates {
    * A confirmed near-duplicate pair of samples ({@code idA < idB}) of two patients, and how alike
    * their thumbnails are.
    */
-  private record NearLink(double difference, String idA, String idB, String a, String b) {}
+  public record NearLink(double difference, String idA, String idB, String a, String b)
+      implements java.io.Serializable {}
 
   /**
    * The largest group near duplicates may form (patients). Exact copies are not capped. A real
