@@ -196,15 +196,22 @@ final class Engine {
     boolean anyFinding = false;
     for (int i = 0; i < n; i++) {
       int node = 0;
-      for (int j = i; j < n && j - i < lex.maxDepth; j++) {
+      for (int j = i, skipped = 0; j < n && j - i - skipped < lex.maxDepth; j++) {
         int tid = w.id[j];
         if (tid < FIRST_WORD) {
           break;
         }
-        node = lex.child(node, tid);
-        if (node < 0) {
+        int child = lex.child(node, tid);
+        if (child < 0) {
+          // an adverb inside a phrase ("cannot be completely excluded", "not clearly seen") is
+          // read past, so each trigger need not be listed with every intensifier
+          if (j > i && skipped < 2 && (lex.cls(tid) & W_SKIP) != 0) {
+            skipped++;
+            continue;
+          }
           break;
         }
+        node = child;
         for (int c = 0; c < CATS; c++) {
           int e = lex.entry(node, c);
           if (e >= 0) {
