@@ -84,4 +84,63 @@ class PhraseVariantTest {
         .containsEntry("Pneumothorax", 0)
         .containsEntry("Consolidation", 0);
   }
+
+  @Test
+  void aNormalPredicateBeforeWithoutOrWith() {
+    // the qualifier 'normal' is the carrier's predicate even when 'without ...' follows it
+    assertThat(label("Heart size normal without pulmonary vascular congestion."))
+        .containsEntry("Cardiomegaly", 0)
+        .containsEntry("Edema", 0);
+    assertThat(label("Cardiomediastinal silhouette normal without effusion."))
+        .containsEntry("Cardiomegaly", 0)
+        .containsEntry("Enlarged Cardiomediastinum", 0)
+        .containsEntry("Pleural Effusion", 0);
+    assertThat(label("Heart size normal without hilar enlargement."))
+        .containsEntry("Cardiomegaly", 0);
+    // near miss: 'normal' in front of a noun qualifies that noun, not the heart
+    assertThat(label("Heart size is enlarged, normal pulmonary vascularity."))
+        .containsEntry("Cardiomegaly", 1);
+  }
+
+  @Test
+  void hedgesInTheirOtherForms() {
+    assertThat(label("Atelectasis is favored.")).containsEntry("Atelectasis", -1);
+    assertThat(label("Findings favor atelectasis.")).containsEntry("Atelectasis", -1);
+    assertThat(label("There is a suggestion of mild interstitial edema."))
+        .containsEntry("Edema", -1);
+    assertThat(label("The possibility of pneumonia is considered.")).containsEntry("Pneumonia", -1);
+    assertThat(label("Differential considerations include atelectasis and pneumonia."))
+        .containsEntry("Atelectasis", -1)
+        .containsEntry("Pneumonia", -1);
+    assertThat(label("Suspicion of a small pneumothorax.")).containsEntry("Pneumothorax", -1);
+    assertThat(label("Opacity which could also represent pneumonia."))
+        .containsEntry("Lung Opacity", 1)
+        .containsEntry("Pneumonia", -1);
+    assertThat(label("Pneumonia cannot be differentiated from atelectasis."))
+        .containsEntry("Pneumonia", -1)
+        .containsEntry("Atelectasis", -1);
+    assertThat(label("A small effusion is probably present."))
+        .containsEntry("Pleural Effusion", -1);
+    assertThat(label("A pneumothorax would be difficult to exclude."))
+        .containsEntry("Pneumothorax", -1);
+    // near misses: an affirmed statement next to each form
+    assertThat(label("Atelectasis is present.")).containsEntry("Atelectasis", 1);
+    assertThat(label("Pneumonia is distinguished by the lateral view."))
+        .containsEntry("Pneumonia", 1);
+  }
+
+  @Test
+  void anEvaluationForAFindingHedgesIt() {
+    // CheXpert's reading: the finding is in question ("evaluate for", like "to exclude")
+    assertThat(label("Recommend CT to evaluate for nodule.")).containsEntry("Lung Lesion", -1);
+    // a limitation of the exam asserts nothing
+    assertThat(label("Limited evaluation for pneumothorax on this supine film."))
+        .doesNotContainKey("Pneumothorax");
+    // a follow-up to document resolution follows a finding that is there now
+    assertThat(label("Recommend follow-up radiographs to document resolution of pneumonia."))
+        .containsEntry("Pneumonia", 1);
+    // near miss: an evaluation that found something
+    assertThat(label("Evaluation shows a right lower lobe nodule."))
+        .containsEntry("Lung Lesion", 1);
+  }
 }
