@@ -114,17 +114,29 @@ final class Carriers {
     return false;
   }
 
-  /** A finding, carrier or anatomy term starts right after the qualifier: it is attributive. */
+  /**
+   * A finding, carrier or anatomy term starts right after the qualifier: it is attributive. A
+   * trigger or 'with' right after it ends the predicate ("heart size normal without vascular
+   * congestion", "heart size normal with clear lungs").
+   */
   private static boolean modifiesNoun(Lexicon lex, Engine.Work w, int qe, int n) {
     for (int x = qe; x < n && x <= qe + 1; x++) {
+      if (triggerAt(lex, w, x)) {
+        return false;
+      }
       if (findingAt(w, x) >= 0 || anatomyAt(w, x)) {
         return true;
       }
-      if (w.id[x] < FIRST_WORD || (lex.cls(w.id[x]) & (W_CONJ | W_VERB | W_PREP)) != 0) {
+      if (w.id[x] < FIRST_WORD || (lex.cls(w.id[x]) & (W_CONJ | W_VERB | W_PREP | W_FSTOP)) != 0) {
         return false;
       }
     }
     return false;
+  }
+
+  private static boolean triggerAt(Lexicon lex, Engine.Work w, int y) {
+    int k = startAt(w.sel[CAT_TRIGGER], w.selN[CAT_TRIGGER], y);
+    return k >= 0 && lex.trigMask[w.sel[CAT_TRIGGER][3 * k + 2]] != PSEUDO;
   }
 
   private static int qualifierAt(Engine.Work w, int y) {

@@ -188,51 +188,18 @@ final class Engine {
     if (n == 0) {
       return to;
     }
-    // 1. longest match per category at each start
-    for (int c = 0; c < CATS; c++) {
-      Arrays.fill(w.mEntry[c], 0, n, -1);
-      w.selN[c] = 0;
-    }
-    boolean anyFinding = false;
-    for (int i = 0; i < n; i++) {
-      int node = 0;
-      for (int j = i; j < n && j - i < lex.maxDepth; j++) {
-        int tid = w.id[j];
-        if (tid < FIRST_WORD) {
-          break;
-        }
-        node = lex.child(node, tid);
-        if (node < 0) {
-          break;
-        }
-        for (int c = 0; c < CATS; c++) {
-          int e = lex.entry(node, c);
-          if (e >= 0) {
-            w.mEntry[c][i] = e;
-            w.mEnd[c][i] = j + 1;
-            if (c == CAT_FINDING) {
-              anyFinding = true;
-            }
-          }
-        }
-      }
-    }
-    if (!anyFinding) {
+    if (!match(w, n)) {
       return next;
-    }
-    // 2. leftmost-longest selection per category
-    for (int c = 0; c < CATS; c++) {
-      int covered = 0;
-      for (int i = 0; i < n; i++) {
-        if (i >= covered && w.mEntry[c][i] >= 0) {
-          w.addSel(c, i, w.mEnd[c][i], w.mEntry[c][i]);
-          covered = w.mEnd[c][i];
-        }
-      }
     }
     // 3. scopes (structural), then affirmed alternatives ("A or B") become uncertain
     Scopes.compute(lex, w, n);
     Scopes.alternatives(lex, w);
+    findings(t, from, to, sentIdx, w, sink, n);
+    return next;
+  }
+
+  /** Step 4: every selected finding, in its sense, scope and anatomy, to the sink. */
+  private void findings(String t, int from, int to, int sentIdx, Work w, Sink sink, int n) {
     // 4. findings
     int[] fs = w.sel[CAT_FINDING];
     int nf = w.selN[CAT_FINDING];
@@ -301,7 +268,60 @@ final class Engine {
         sink.mention(fe.tags[o], fe.obs[o], anatomy, ex, sentIdx, cs, ce, sentStart, sentEnd);
       }
     }
-    return next;
+  }
+
+  /** Trie matches (longest per category at each start), then leftmost-longest selection. */
+  private boolean match(Work w, int n) {
+    // 1. longest match per category at each start
+    for (int c = 0; c < CATS; c++) {
+      Arrays.fill(w.mEntry[c], 0, n, -1);
+      w.selN[c] = 0;
+    }
+    boolean anyFinding = false;
+    for (int i = 0; i < n; i++) {
+      int node = 0;
+      for (int j = i, skipped = 0; j < n && j - i - skipped < lex.maxDepth; j++) {
+        int tid = w.id[j];
+        if (tid < FIRST_WORD) {
+          break;
+        }
+        int child = lex.child(node, tid);
+        if (child < 0) {
+          // an adverb inside a phrase ("cannot be completely excluded", "not clearly seen") is
+          // read past, so each trigger need not be listed with every intensifier
+          if (j > i && skipped < 2 && (lex.cls(tid) & W_SKIP) != 0) {
+            skipped++;
+            continue;
+          }
+          break;
+        }
+        node = child;
+        for (int c = 0; c < CATS; c++) {
+          int e = lex.entry(node, c);
+          if (e >= 0) {
+            w.mEntry[c][i] = e;
+            w.mEnd[c][i] = j + 1;
+            if (c == CAT_FINDING) {
+              anyFinding = true;
+            }
+          }
+        }
+      }
+    }
+    if (!anyFinding) {
+      return false;
+    }
+    // 2. leftmost-longest selection per category
+    for (int c = 0; c < CATS; c++) {
+      int covered = 0;
+      for (int i = 0; i < n; i++) {
+        if (i >= covered && w.mEntry[c][i] >= 0) {
+          w.addSel(c, i, w.mEnd[c][i], w.mEntry[c][i]);
+          covered = w.mEnd[c][i];
+        }
+      }
+    }
+    return true;
   }
 
   /** An exception word after a normal statement, followed by a finding that counts. */

@@ -18,6 +18,7 @@ final class WordClasses {
   static final int W_FILLER = 256;
   static final int W_SIZE = 512;
   static final int W_EXCEPT = 1024;
+  static final int W_SKIP = 2048;
 
   private static final String[] NAMES = {
     "conjunctions",
@@ -30,10 +31,12 @@ final class WordClasses {
     "prepositions",
     "listFiller",
     "sizeWords",
-    "exceptions"
+    "exceptions",
+    "triggerAdverbs"
   };
   private static final int[] BITS = {
-    W_CONJ, W_ALT, W_VERB, W_EVID, W_BREAK, W_PREFIX, W_FSTOP, W_PREP, W_FILLER, W_SIZE, W_EXCEPT
+    W_CONJ, W_ALT, W_VERB, W_EVID, W_BREAK, W_PREFIX, W_FSTOP, W_PREP, W_FILLER, W_SIZE, W_EXCEPT,
+    W_SKIP
   };
 
   private WordClasses() {}

@@ -90,4 +90,19 @@ class WordSenseTest {
     assertThat(labels("Blunting of the left costophrenic angle from pleural thickening."))
         .doesNotContain("Pleural Effusion");
   }
+
+  @Test
+  void brokenDevice() {
+    // a broken wire, lead or catheter is a device finding, never a bone fracture
+    assertThat(findings("Broken sternal wires.")).doesNotContain("fracture");
+    assertThat(findings("The third sternal wire is fractured.")).doesNotContain("fracture");
+    assertThat(labels("A broken pacer lead."))
+        .contains("Support Devices")
+        .doesNotContain("Fracture");
+    assertThat(labels("Fractured sternotomy wire.")).doesNotContain("Fracture");
+    // near misses: a broken bone, and a fracture with its fixation hardware
+    assertThat(labels("Broken left seventh rib.")).contains("Fracture");
+    assertThat(labels("Right clavicle fracture with fixation plate and screws."))
+        .contains("Fracture", "Support Devices");
+  }
 }
