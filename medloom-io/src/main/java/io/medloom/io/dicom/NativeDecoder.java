@@ -35,10 +35,14 @@ final class NativeDecoder {
   static DicomDataset parse(Path file, DicomPreamble preamble, ReadBudget budget)
       throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    return DicomDataset.parse(
-        bytes,
-        preamble,
-        in -> budget.limit(in, "deflated DICOM data set of " + file.getFileName()));
+    try {
+      return DicomDataset.parse(
+          bytes,
+          preamble,
+          in -> budget.limit(in, "deflated DICOM data set of " + file.getFileName()));
+    } catch (RuntimeException e) {
+      throw new IOException("damaged DICOM: " + file + ": " + e, e);
+    }
   }
 
   /** The stored values of every frame, or an exception that names what is wrong. */
@@ -113,6 +117,10 @@ final class NativeDecoder {
       }
     } catch (CodecException e) {
       throw DicomErrors.undecodable(file, ts, e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A stream damaged in a way no check above anticipated (an index past a table, say): still
+      // one bad file, reported as such, never an exception that escapes the reader.
+      throw DicomErrors.undecodable(file, ts, "damaged compressed data (" + e + ")", e);
     }
     if (photometric.equals("PALETTE COLOR")) {
       return PaletteColour.expand(ds, m, frames);
@@ -132,8 +140,8 @@ final class NativeDecoder {
     return switch (syntax) {
       case RLE ->
           RleDecoder.decode(data, m.columns(), m.rows(), m.samplesPerPixel(), m.bitsAllocated());
-      case JPEG -> JpegDecoder.decode(data, toRgb);
-      case JPEG_LS -> JpegLsDecoder.decode(data);
+      case JPEG -> JpegDecoder.decode(data, toRgb, m.columns(), m.rows());
+      case JPEG_LS -> JpegLsDecoder.decode(data, m.columns(), m.rows());
       case JPEG_2000 -> Jpeg2000Decoder.decode(data);
       default -> throw new CodecException("no codec for " + syntax);
     };

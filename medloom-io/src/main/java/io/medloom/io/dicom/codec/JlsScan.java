@@ -45,6 +45,76 @@ final class JlsScan {
     return runIndex;
   }
 
+  /**
+   * Sample-interleaved mode (ILV 2): the components of a pixel are coded in turn with one set of
+   * contexts; run mode applies when every component is flat, and a run covers whole pixels.
+   */
+  int pixelLine(int[][] prev, int[][] cur, int runIndex) throws CodecException {
+    int n = cur.length;
+    for (int c = 0; c < n; c++) {
+      prev[c][width + 1] = prev[c][width];
+      cur[c][0] = prev[c][1];
+    }
+    int near = ctx.near;
+    int[] q1 = new int[n];
+    int[] q2 = new int[n];
+    int[] q3 = new int[n];
+    int x = 1;
+    while (x <= width) {
+      boolean flat = true;
+      for (int c = 0; c < n; c++) {
+        q1[c] = ctx.quantize(prev[c][x + 1] - prev[c][x]);
+        q2[c] = ctx.quantize(prev[c][x] - prev[c][x - 1]);
+        q3[c] = ctx.quantize(prev[c][x - 1] - cur[c][x - 1]);
+        flat &= q1[c] == 0 && q2[c] == 0 && q3[c] == 0;
+      }
+      if (!flat) {
+        for (int c = 0; c < n; c++) {
+          cur[c][x] = regular(q1[c], q2[c], q3[c], cur[c][x - 1], prev[c][x], prev[c][x - 1]);
+        }
+        x++;
+        continue;
+      }
+      int remaining = width - x + 1;
+      int count = 0;
+      while (in.bit() == 1) {
+        int step = Math.min(1 << JlsContexts.J[runIndex], remaining - count);
+        count += step;
+        if (step == 1 << JlsContexts.J[runIndex] && runIndex < 31) {
+          runIndex++;
+        }
+        if (count == remaining) {
+          break;
+        }
+      }
+      boolean interrupted = count < remaining;
+      if (interrupted) {
+        count += in.bits(JlsContexts.J[runIndex]);
+        if (count >= remaining) {
+          throw new CodecException("JPEG-LS run longer than its line");
+        }
+      }
+      for (int c = 0; c < n; c++) {
+        int ra = cur[c][x - 1];
+        for (int i = 0; i < count; i++) {
+          cur[c][x + i] = ra;
+        }
+      }
+      x += count;
+      if (interrupted) {
+        for (int c = 0; c < n; c++) {
+          int ra = cur[c][x - 1];
+          int rb = prev[c][x];
+          int err = interruptionError(0, runIndex);
+          cur[c][x] = ctx.reconstruct(rb, rb >= ra ? err : -err);
+        }
+        runIndex = Math.max(0, runIndex - 1);
+        x++;
+      }
+    }
+    return runIndex;
+  }
+
   private int regular(int q1, int q2, int q3, int ra, int rb, int rc) throws CodecException {
     int sign = 1;
     if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0)))) {
@@ -118,6 +188,15 @@ final class JlsScan {
   /** A.7.2: the sample that ended a run. */
   private int interruption(int ra, int rb, int runIndex) throws CodecException {
     int riType = Math.abs(ra - rb) <= ctx.near ? 1 : 0;
+    int err = interruptionError(riType, runIndex);
+    if (riType == 1) {
+      return ctx.reconstruct(ra, err);
+    }
+    return ctx.reconstruct(rb, rb >= ra ? err : -err);
+  }
+
+  /** The error of a run-interruption sample coded in context 365 + riType, with its update. */
+  private int interruptionError(int riType, int runIndex) throws CodecException {
     int q = 365 + riType;
     int temp = riType == 0 ? ctx.a[q] : ctx.a[q] + (ctx.n[q] >> 1);
     int k = 0;
@@ -130,9 +209,6 @@ final class JlsScan {
     int abs = (t + (map ? 1 : 0)) / 2;
     int err = ((k != 0 || 2 * ctx.nn[q] >= ctx.n[q]) == map) ? -abs : abs;
     ctx.updateRun(q, err, em, riType);
-    if (riType == 1) {
-      return ctx.reconstruct(ra, err);
-    }
-    return ctx.reconstruct(rb, rb >= ra ? err : -err);
+    return err;
   }
 }

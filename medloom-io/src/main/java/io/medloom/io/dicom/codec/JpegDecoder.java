@@ -12,7 +12,13 @@ import java.util.List;
 public final class JpegDecoder {
   private JpegDecoder() {}
 
-  public static DecodedFrame decode(byte[] d, boolean toRgb) throws CodecException {
+  /**
+   * Decodes one JPEG stream. {@code width} and {@code height} are what the container declares; a
+   * frame header that says otherwise is refused before any plane is allocated, so a few bytes
+   * cannot claim gigabytes.
+   */
+  public static DecodedFrame decode(byte[] d, boolean toRgb, int width, int height)
+      throws CodecException {
     if (d.length < 4 || (d[0] & 0xff) != 0xFF || (d[1] & 0xff) != 0xD8) {
       throw new CodecException("JPEG data does not start with an SOI marker");
     }
@@ -48,7 +54,20 @@ public final class JpegDecoder {
             "JPEG segment 0xFF" + Integer.toHexString(m) + " runs past the end");
       }
       switch (m) {
-        case 0xC0, 0xC1, 0xC3 -> frame = new JpegFrame(m & 15, d, s, len - 2);
+        case 0xC0, 0xC1, 0xC3 -> {
+          frame = new JpegFrame(m & 15, d, s, len - 2);
+          if (frame.width != width || frame.height != height) {
+            throw new CodecException(
+                "JPEG frame is "
+                    + frame.width
+                    + "x"
+                    + frame.height
+                    + ", the DICOM header says "
+                    + width
+                    + "x"
+                    + height);
+          }
+        }
         case 0xC2, 0xC5, 0xC6, 0xC7 ->
             throw new CodecException(
                 "JPEG process SOF" + (m & 15) + " (progressive or hierarchical) is not supported");

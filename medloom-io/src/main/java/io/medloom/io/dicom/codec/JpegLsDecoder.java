@@ -8,7 +8,12 @@ package io.medloom.io.dicom.codec;
 public final class JpegLsDecoder {
   private JpegLsDecoder() {}
 
-  public static DecodedFrame decode(byte[] d) throws CodecException {
+  /**
+   * Decodes one JPEG-LS stream; a frame header that disagrees with the container's {@code width}
+   * and {@code height} is refused before any line is allocated.
+   */
+  public static DecodedFrame decode(byte[] d, int expectedWidth, int expectedHeight)
+      throws CodecException {
     if (d.length < 4 || (d[0] & 0xff) != 0xFF || (d[1] & 0xff) != 0xD8) {
       throw new CodecException("JPEG-LS data does not start with an SOI marker");
     }
@@ -57,6 +62,17 @@ public final class JpegLsDecoder {
                   + " components, "
                   + precision
                   + " bit");
+        }
+        if (width != expectedWidth || height != expectedHeight) {
+          throw new CodecException(
+              "JPEG-LS frame is "
+                  + width
+                  + "x"
+                  + height
+                  + ", the DICOM header says "
+                  + expectedWidth
+                  + "x"
+                  + expectedHeight);
         }
         ids = new int[n];
         for (int i = 0; i < n; i++) {
@@ -127,9 +143,6 @@ public final class JpegLsDecoder {
     int near = d[q] & 0xff;
     int ilv = d[q + 1] & 0xff;
     int pt = d[q + 2] & 15;
-    if (ilv == 2 && ns > 1) {
-      throw new CodecException("sample-interleaved JPEG-LS (ILV 2) is not supported");
-    }
     if (pt != 0) {
       throw new CodecException("JPEG-LS point transform " + pt + " is not supported");
     }
@@ -139,6 +152,19 @@ public final class JpegLsDecoder {
     JlsScan lines = new JlsScan(ctx, in, width);
     int[] runIndex = new int[ns];
     int[][] zero = new int[ns][width + 2];
+    if (ilv == 2 && ns > 1) {
+      int run = 0;
+      for (int y = 0; y < height; y++) {
+        int[][] prev = new int[ns][];
+        int[][] cur = new int[ns][];
+        for (int i = 0; i < ns; i++) {
+          prev[i] = y == 0 ? zero[i] : planes[comps[i]][y - 1];
+          cur[i] = planes[comps[i]][y];
+        }
+        run = lines.pixelLine(prev, cur, run);
+      }
+      return in.endPosition();
+    }
     for (int y = 0; y < height; y++) {
       for (int i = 0; i < ns; i++) {
         int[][] plane = planes[comps[i]];
