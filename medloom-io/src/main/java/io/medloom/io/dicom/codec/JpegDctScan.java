@@ -105,6 +105,8 @@ final class JpegDctScan {
     int stride = c.blocksX * 8;
     int[] out = new int[stride * c.blocksY * 8];
     int[] block = new int[64];
+    long[] ws = new long[64];
+    long[] t = new long[8];
     int[] q = c.quant;
     int[] z = c.coefficients;
     for (int by = 0; by < c.blocksY; by++) {
@@ -113,7 +115,7 @@ final class JpegDctScan {
         for (int i = 0; i < 64; i++) {
           block[i] = z[off + i] * q[i];
         }
-        JpegIdct.inverse(block, 0, precision, out, by * 8 * stride + bx * 8, stride);
+        JpegIdct.inverse(block, 0, precision, out, by * 8 * stride + bx * 8, stride, ws, t);
       }
     }
     return out;

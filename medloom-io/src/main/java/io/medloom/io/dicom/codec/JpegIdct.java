@@ -29,10 +29,15 @@ final class JpegIdct {
    * samples written at {@code out[outOff + y*stride + x]}, level-shifted and clamped.
    */
   static void inverse(int[] in, int off, int precision, int[] out, int outOff, int stride) {
+    inverse(in, off, precision, out, outOff, stride, new long[64], new long[8]);
+  }
+
+  /** As above with caller-owned work arrays (64 and 8 longs), so a frame allocates them once. */
+  static void inverse(
+      int[] in, int off, int precision, int[] out, int outOff, int stride, long[] ws, long[] t) {
     int pass1 = precision <= 8 ? 2 : 1;
     int center = 1 << (precision - 1);
     int max = (1 << precision) - 1;
-    long[] ws = new long[64];
     for (int col = 0; col < 8; col++) {
       long c0 = in[off + col];
       long c1 = in[off + 8 + col];
@@ -49,7 +54,7 @@ final class JpegIdct {
         }
         continue;
       }
-      long[] t = butterfly(c0, c1, c2, c3, c4, c5, c6, c7);
+      butterfly(c0, c1, c2, c3, c4, c5, c6, c7, t);
       int shift = CONST_BITS - pass1;
       for (int r = 0; r < 8; r++) {
         ws[r * 8 + col] = descale(t[r], shift);
@@ -58,9 +63,8 @@ final class JpegIdct {
     int shift = CONST_BITS + pass1 + 3;
     for (int row = 0; row < 8; row++) {
       int w = row * 8;
-      long[] t =
-          butterfly(
-              ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7]);
+      butterfly(
+          ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7], t);
       int o = outOff + row * stride;
       for (int x = 0; x < 8; x++) {
         long v = descale(t[x], shift) + center;
@@ -69,9 +73,9 @@ final class JpegIdct {
     }
   }
 
-  /** One 8-point pass; returns the eight outputs before descaling. */
-  private static long[] butterfly(
-      long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7) {
+  /** One 8-point pass; writes the eight outputs before descaling into {@code t}. */
+  private static void butterfly(
+      long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7, long[] t) {
     long z1 = (c2 + c6) * F0541;
     long tmp2 = z1 - c6 * F1847;
     long tmp3 = z1 + c2 * F0765;
@@ -105,9 +109,14 @@ final class JpegIdct {
     o1 += z2 + z4;
     o2 += z2 + z3;
     o3 += z1 + z4;
-    return new long[] {
-      tmp10 + o3, tmp11 + o2, tmp12 + o1, tmp13 + o0, tmp13 - o0, tmp12 - o1, tmp11 - o2, tmp10 - o3
-    };
+    t[0] = tmp10 + o3;
+    t[1] = tmp11 + o2;
+    t[2] = tmp12 + o1;
+    t[3] = tmp13 + o0;
+    t[4] = tmp13 - o0;
+    t[5] = tmp12 - o1;
+    t[6] = tmp11 - o2;
+    t[7] = tmp10 - o3;
   }
 
   private static long descale(long x, int n) {
