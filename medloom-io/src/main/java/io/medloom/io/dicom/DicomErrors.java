@@ -22,6 +22,27 @@ final class DicomErrors {
             + ")");
   }
 
+  /** An image object whose Pixel Data element is absent (stripped or never stored). */
+  static IOException missingPixelData(Path file, String sopClass) {
+    return new IOException(
+        "no Pixel Data element (7FE0,0010): this "
+            + DicomUids.describe(sopClass)
+            + " object carries the image header but no pixels ("
+            + file
+            + ")");
+  }
+
+  /** A transfer syntax no decoder on the class path handles. */
+  static IOException unsupported(Path file, String transferSyntax) {
+    return new IOException(
+        "cannot decode pixel data of "
+            + file
+            + ": unsupported transfer syntax "
+            + DicomUids.describe(transferSyntax)
+            + " (decoded: uncompressed, deflated, RLE, JPEG baseline/extended/lossless, JPEG-LS,"
+            + " JPEG 2000)");
+  }
+
   static IOException truncated(Path file, String detail) {
     return new IOException("truncated DICOM file: " + file + ": " + detail);
   }

@@ -44,7 +44,32 @@ record DicomPreamble(boolean hasMetaHeader, String transferSyntax) {
             + hex(head, 8)
             + ", size "
             + size
-            + " bytes)");
+            + " bytes)"
+            + strayBytes(head));
+  }
+
+  /**
+   * A data set that starts a few bytes late (a header cut off at the wrong offset) is named as
+   * such, since "not DICOM" alone would send the user looking in the wrong place.
+   */
+  private static String strayBytes(byte[] head) {
+    for (int skip = 1; skip <= 3 && head.length > skip + 8; skip++) {
+      byte[] rest = java.util.Arrays.copyOfRange(head, skip, head.length);
+      if (looksLikeRawDataset(rest) && upper(rest[4]) && upper(rest[5])) {
+        return "; a data set starts at byte "
+            + skip
+            + ", after "
+            + skip
+            + " stray byte(s): the file looks damaged (a header removed off by "
+            + skip
+            + ")";
+      }
+    }
+    return "";
+  }
+
+  private static boolean upper(byte c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** A dataset without meta header starts with a low group, almost always 0008, little endian. */

@@ -42,6 +42,22 @@ final class DicomUids {
     return uid + " (" + NAMES.getProperty(uid, "unknown UID") + ")";
   }
 
+  /**
+   * True for SOP classes that hold pixels: the storage classes named "... Image Storage", plus
+   * segmentations and RT dose. Unknown UIDs count as images, so a missing Pixel Data element is
+   * reported as missing rather than blamed on the class.
+   */
+  static boolean isImageStorage(String sopClass) {
+    if (sopClass == null || sopClass.isBlank()) {
+      return true;
+    }
+    String name = NAMES.getProperty(sopClass);
+    return name == null
+        || name.contains("Image Storage")
+        || name.equals("Segmentation Storage")
+        || name.equals("RT Dose Storage");
+  }
+
   static boolean imageJCanDecode(String transferSyntax) {
     // No meta header means implicit VR little endian by the standard's default.
     return transferSyntax == null

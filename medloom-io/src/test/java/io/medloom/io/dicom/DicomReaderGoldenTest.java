@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   m.mean(), m.min(), m.max(), NumberOfFrames, (Columns, Rows, SamplesPerPixel)
  * </pre>
  *
- * SC_rgb_jpeg_dcmtk is the one exception: PixelMed converts YBR_FULL JPEG to RGB while
- * decompressing, pydicom keeps YBR, so its golden values come from {@code
+ * SC_rgb_jpeg_dcmtk is the one exception: MedLoom (like PixelMed) converts YBR_FULL JPEG to RGB
+ * while decompressing, pydicom keeps YBR, so its golden values come from {@code
  * convert_color_space(ds.pixel_array, "YBR_FULL", "RGB")}. Tolerance: 1e-3 relative to
  * max(|expected|, 1), so a 0 minimum does not demand exact float equality.
  */
@@ -146,13 +146,27 @@ class DicomReaderGoldenTest {
   @MethodSource("goldens")
   void defaultDecoderMatchesPydicom(Golden g) throws IOException {
     Path file = SharedData.require("dicom-samples").resolve(g.file());
-    if (g.pixelMedOnly()) {
-      PixelMedRequirement.require();
-    }
     DicomImage img = DicomReader.read(file);
     assertMatches(img, g);
-    if (DicomReader.fullCodecsAvailable() && !g.file().equals("rtdose.dcm")) {
-      assertThat(img.decoder()).isEqualTo("pixelmed");
+    assertThat(img.decoder()).isEqualTo("medloom");
+  }
+
+  /** PixelMed, the optional comparison decoder, on the files it handles. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldens")
+  void pixelMedMatchesPydicom(Golden g) throws IOException {
+    Path file = SharedData.require("dicom-samples").resolve(g.file());
+    PixelMedRequirement.require();
+    String saved = System.getProperty(DicomReader.DECODER_PROPERTY);
+    System.setProperty(DicomReader.DECODER_PROPERTY, "pixelmed");
+    try {
+      assertMatches(DicomReader.read(file), g);
+    } finally {
+      if (saved == null) {
+        System.clearProperty(DicomReader.DECODER_PROPERTY);
+      } else {
+        System.setProperty(DicomReader.DECODER_PROPERTY, saved);
+      }
     }
   }
 

@@ -11,7 +11,7 @@ public final class PixelMedRequirement {
 
   public static void require() {
     Requirements.require(
-        DicomReader.fullCodecsAvailable(),
+        DicomReader.pixelMedAvailable(),
         "PixelMed not found in " + PixelMedBridge.searchedDir(),
         DicomErrors.INSTALL_HINT);
   }

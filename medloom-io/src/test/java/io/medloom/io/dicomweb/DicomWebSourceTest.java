@@ -100,11 +100,6 @@ class DicomWebSourceTest {
     return item.path().substring(item.path().lastIndexOf('/') + 1);
   }
 
-  /** Compressed objects (JPEG 2000, RLE) need PixelMed; CI installs it, elsewhere we skip. */
-  private static void requireCodecs() {
-    io.medloom.io.dicom.PixelMedRequirement.require();
-  }
-
   @Test
   void listsEveryInstanceSortedByUidsWhicheverWayItQueries() throws Exception {
     List<SourceItem> items = items(open(""));
@@ -166,7 +161,6 @@ class DicomWebSourceTest {
 
   @Test
   void readsEveryInstanceOneSamplePerFrameWithTheFilesPatientIds() throws Exception {
-    requireCodecs();
     Source s = open("?burned_in=allow"); // SC_rgb_rle_2frame is a secondary capture
     Map<String, Integer> framesBySop = new HashMap<>();
     for (SourceItem item : items(s)) {
@@ -188,7 +182,6 @@ class DicomWebSourceTest {
 
   @Test
   void aSecondaryCaptureIsRejectedByDefaultForTheTextItsPixelsMayCarry() throws Exception {
-    requireCodecs();
     String sc = header(samples.resolve("SC_rgb_rle_2frame.dcm")).get("SOPInstanceUID");
     Source s = open("");
     SourceItem item = items(s).stream().filter(i -> sop(i).equals(sc)).findFirst().orElseThrow();
