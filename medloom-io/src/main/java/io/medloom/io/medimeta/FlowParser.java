@@ -170,11 +170,16 @@ final class FlowParser {
       char e = b.charAt(j);
       int hex = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
       if (hex > 0) {
-        try {
-          out.appendCodePoint(Integer.parseInt(b.substring(j + 1, j + 1 + hex), 16));
-        } catch (NumberFormatException | IndexOutOfBoundsException x) {
-          throw new IOException("bad \\" + e + " escape in \"" + shorten(b) + "\"", x);
+        // Hex digits only (parseInt would take a sign: "\x-a" is -10), and a real code point.
+        String digits = j + 1 + hex <= b.length() ? b.substring(j + 1, j + 1 + hex) : "";
+        int cp =
+            digits.length() == hex && digits.chars().allMatch(d -> Character.digit(d, 16) >= 0)
+                ? Integer.parseUnsignedInt(digits, 16)
+                : -1;
+        if (!Character.isValidCodePoint(cp)) {
+          throw new IOException("bad \\" + e + " escape in \"" + shorten(b) + "\"");
         }
+        out.appendCodePoint(cp);
         j += hex;
         continue;
       }

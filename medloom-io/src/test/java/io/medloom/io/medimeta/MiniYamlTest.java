@@ -77,6 +77,12 @@ class MiniYamlTest {
     assertThatThrownBy(() -> MiniYaml.parse("a: \"open\n", "f.yaml"))
         .hasMessageContaining("unterminated");
     assertThatThrownBy(() -> MiniYaml.parse("a: *ref\n", "f.yaml")).hasMessageContaining("aliases");
+    // Found by fuzzing: a signed or out-of-range hex escape is a bad escape, not a crash.
+    for (String escape : List.of("\\x-a", "\\x+a", "\\UFFFFFFF6", "\\u12", "\\x")) {
+      assertThatThrownBy(() -> MiniYaml.parse("a: \"_" + escape + "y\"\n", "f.yaml"))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("escape");
+    }
     assertThatThrownBy(() -> MiniYaml.parse("\tb: 1\n", "f.yaml")).hasMessageContaining("tab");
   }
 
