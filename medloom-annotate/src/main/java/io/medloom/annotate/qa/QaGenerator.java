@@ -53,16 +53,6 @@ public final class QaGenerator {
     }
   }
 
-  private record Draft(
-      String stage,
-      String type,
-      String question,
-      String answer,
-      List<String> options,
-      Fact fact,
-      String origin,
-      double confidence) {}
-
   private static final List<String> COMMON_MODALITIES =
       List.of("X-ray", "CT", "MRI", "ultrasound", "mammography", "endoscopy");
 
@@ -160,7 +150,7 @@ public final class QaGenerator {
                 options.addAll(others.subList(0, 2));
                 Collections.shuffle(options, rng);
                 out.add(
-                    draft(
+                    Draft.of(
                         "global",
                         "choice",
                         bank.phrase(
@@ -174,7 +164,7 @@ public final class QaGenerator {
                         1));
               } else {
                 out.add(
-                    draft(
+                    Draft.of(
                         "global",
                         "open",
                         bank.phrase("modality.open", rng, Map.of()),
@@ -206,7 +196,7 @@ public final class QaGenerator {
         .ifPresent(
             part ->
                 out.add(
-                    draft(
+                    Draft.of(
                         "global",
                         "open",
                         bank.phrase("body_part.open", rng, Map.of()),
@@ -247,7 +237,7 @@ public final class QaGenerator {
                         "finding.closed", rng, Map.of("a_finding", bank.withArticle(name)));
         (present ? yes : no)
             .add(
-                draft(
+                Draft.of(
                     "global",
                     "closed",
                     question,
@@ -266,7 +256,7 @@ public final class QaGenerator {
         options.add(answer);
         Collections.shuffle(options, rng);
         choices.add(
-            draft(
+            Draft.of(
                 "global",
                 "choice",
                 bank.phrase("class.choice", rng, Map.of("options", QaTemplates.options(options))),
@@ -304,7 +294,7 @@ public final class QaGenerator {
           boolean present = said.contains("present");
           (present ? yes : no)
               .add(
-                  draft(
+                  Draft.of(
                       "global",
                       "closed",
                       bank.phrase(
@@ -361,7 +351,7 @@ public final class QaGenerator {
         r.origin().equals("annotator") || reviews.reviewed(s.id(), "roi", r.id())
             ? "reviewed"
             : r.origin().equals("model") ? "generated" : "measured";
-    double base = r.confidence() * num(a, "attr.confidence.fragments", 1);
+    double base = r.confidence() * Draft.num(a, "attr.confidence.fragments", 1);
     RegionLocation.Location loc =
         new RegionLocation.Location(
             a.getOrDefault("attr.loc.side", ""),
@@ -369,9 +359,9 @@ public final class QaGenerator {
             a.getOrDefault("attr.loc.region", ""),
             a.getOrDefault("attr.loc.grid", ""),
             1);
-    double locConf = base * num(a, "attr.confidence.location", 0);
-    double sizeConf = base * num(a, "attr.confidence.size", 0);
-    double area = num(a, "attr.size.area_fraction", r.areaFraction());
+    double locConf = base * Draft.num(a, "attr.confidence.location", 0);
+    double sizeConf = base * Draft.num(a, "attr.confidence.size", 0);
+    double area = Draft.num(a, "attr.size.area_fraction", r.areaFraction());
     Map<String, String> fill = Map.of("finding", finding);
     // A region across the midline (an enlarged heart) has no one place in a lung to name.
     boolean placed = !loc.side().equals("midline");
@@ -381,7 +371,7 @@ public final class QaGenerator {
             p ->
                 add(
                     region,
-                    draft(
+                    Draft.of(
                         "region",
                         "open",
                         bank.phrase("roi.location.open", rng, fill),
@@ -438,10 +428,10 @@ public final class QaGenerator {
         RegionLocation.FRONTAL_VIEWS.contains(s.view().toUpperCase(Locale.ROOT).strip());
     if (!organ.isEmpty()
         && (frontal || !a.containsKey("attr.loc.zone"))
-        && num(a, "attr.loc.organ_share", 0) >= QaRules.WITHIN_SHARE) {
+        && Draft.num(a, "attr.loc.organ_share", 0) >= QaRules.WITHIN_SHARE) {
       add(
           relation,
-          draft(
+          Draft.of(
               "relation",
               "open",
               bank.phrase("roi.organ.open", rng, fill),
@@ -449,7 +439,7 @@ public final class QaGenerator {
               List.of(),
               new Fact("roi.organ", r.id(), ""),
               origin,
-              base * num(a, "attr.confidence.relation", 0)));
+              base * Draft.num(a, "attr.confidence.relation", 0)));
     }
   }
 
@@ -464,7 +454,7 @@ public final class QaGenerator {
       Random rng) {
     Map<String, String> values = new HashMap<>(fill);
     values.put("options", QaTemplates.options(options));
-    return draft(
+    return Draft.of(
         "region",
         "choice",
         bank.phrase(kind + ".choice", rng, values),
@@ -480,31 +470,6 @@ public final class QaGenerator {
       tally.lowConfidence.incrementAndGet();
     } else {
       list.add(d);
-    }
-  }
-
-  private static Draft draft(
-      String stage,
-      String type,
-      String question,
-      String answer,
-      List<String> options,
-      Fact fact,
-      String origin,
-      double confidence) {
-    return new Draft(
-        stage, type, question, answer, options, fact, origin, Math.max(0, Math.min(1, confidence)));
-  }
-
-  private static double num(Map<String, String> a, String key, double fallback) {
-    String v = a.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      return fallback;
     }
   }
 

@@ -151,6 +151,87 @@ class QaPhantomTruthTest {
     assertThat(differ).isGreaterThan(10);
   }
 
+  @Test
+  void regionsRejectedInReviewAreNotAskedAboutAndAcceptedOnesAreReviewed() {
+    Sample s =
+        SAMPLES.stream()
+            .filter(x -> QaStage.pairs(x).stream().anyMatch(q -> q.fact().aboutRegion()))
+            .findFirst()
+            .orElseThrow();
+    String roi =
+        QaStage.pairs(s).stream()
+            .filter(q -> q.fact().aboutRegion())
+            .findFirst()
+            .get()
+            .fact()
+            .ref();
+    QaReviews rejectIt =
+        new QaReviews() {
+          @Override
+          public boolean rejected(String sampleId, String type, String ref) {
+            return type.equals("roi") && ref.equals(roi);
+          }
+
+          @Override
+          public boolean reviewed(String sampleId, String type, String ref) {
+            return false;
+          }
+        };
+    QaReviews acceptIt =
+        new QaReviews() {
+          @Override
+          public boolean rejected(String sampleId, String type, String ref) {
+            return false;
+          }
+
+          @Override
+          public boolean reviewed(String sampleId, String type, String ref) {
+            return type.equals("roi") && ref.equals(roi);
+          }
+        };
+    var config = new QaGenerator.Config(30, 11, 0.75);
+    QaGenerator rejecting = new QaGenerator(tasks, config, QaTemplates.load(), rejectIt);
+    assertThat(rejecting.generate(s)).noneMatch(q -> q.fact().ref().equals(roi));
+    assertThat(rejecting.tally().rejectedInReview()).isEqualTo(1);
+    assertThat(new QaGenerator(tasks, config, QaTemplates.load(), acceptIt).generate(s))
+        .filteredOn(q -> q.fact().ref().equals(roi))
+        .isNotEmpty()
+        .allMatch(q -> q.factOrigin().equals("reviewed"));
+  }
+
+  @Test
+  void aStricterThresholdLeavesOutLessSureFacts() {
+    long loose = 0;
+    long strict = 0;
+    QaGenerator sure =
+        new QaGenerator(
+            tasks, new QaGenerator.Config(30, 11, 0.95), QaTemplates.load(), QaReviews.NONE);
+    QaGenerator any =
+        new QaGenerator(
+            tasks, new QaGenerator.Config(30, 11, 0.0), QaTemplates.load(), QaReviews.NONE);
+    for (Sample s : SAMPLES) {
+      List<QaPair> a = any.generate(s);
+      List<QaPair> b = sure.generate(s);
+      loose += a.stream().filter(q -> q.fact().aboutRegion()).count();
+      strict += b.stream().filter(q -> q.fact().aboutRegion()).count();
+      assertThat(b).allMatch(q -> q.confidence() >= 0.95);
+    }
+    assertThat(strict).isLessThan(loose);
+    assertThat(sure.tally().lowConfidence()).isGreaterThan(0);
+  }
+
+  @Test
+  void withoutLabelsOrReportNothingIsAnsweredNo() {
+    QaGenerator g =
+        new QaGenerator(
+            tasks, new QaGenerator.Config(30, 11, 0.75), QaTemplates.load(), QaReviews.NONE);
+    for (Sample s : SAMPLES.subList(0, 30)) {
+      Sample bare = s.withLabels(List.of()).withTriplets(List.of());
+      // No label and no report: no fact says anything is absent, so no question is answered no.
+      assertThat(g.generate(bare)).noneMatch(q -> q.answer().equals("no"));
+    }
+  }
+
   /** The truth's answer to q, or null when the phantom's truth does not say. */
   private static String expected(Sample s, QaPair q, Map<String, Roi> rois) {
     Set<String> truth = TRUTH_FINDINGS.get(s.id());
