@@ -72,6 +72,16 @@ class QaViewerTest {
             o);
     try (ViewerServer s =
         ViewerServer.start(List.of(dataset), new ViewerServer.Options("127.0.0.1", 0, false))) {
+      // The qa texts' JSON keys are not searchable words.
+      var search =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + s.port() + "/api/samples?q=fact_origin"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(search.body()).contains("\"total\":0");
       d.get("http://127.0.0.1:" + s.port() + "/#/sample/" + id);
       new WebDriverWait(d, Duration.ofSeconds(20))
           .until(x -> !x.findElements(By.cssSelector("#qa tr td.q")).isEmpty());
