@@ -74,18 +74,9 @@ final class Phrases {
     };
   }
 
-  /** Size by share of the image (a 224 px film: 0.2% is about a 10 px nodule). */
+  /** Size by share of the image: one rule with the qa stage and verify ({@code QaRules}). */
   static String size(double areaFraction) {
-    if (areaFraction < 0.002) {
-      return "tiny";
-    }
-    if (areaFraction < 0.01) {
-      return "small";
-    }
-    if (areaFraction < 0.05) {
-      return "moderate-sized";
-    }
-    return areaFraction < 0.15 ? "large" : "very large";
+    return io.medloom.core.qa.QaRules.sizeWord(areaFraction);
   }
 
   static String shape(double circularity, double elongation) {

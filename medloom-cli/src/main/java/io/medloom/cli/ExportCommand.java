@@ -16,19 +16,25 @@ import picocli.CommandLine.Parameters;
     description = {
       "Writes a dataset in the layout another tool loads: medimeta (MedIMeta's HDF5/TIFF/npy/",
       "info.yaml), hf (Parquet with MedTrinity-25M columns), coco (instances JSON with RLE masks),",
-      "cxr-clip (CXR-CLIP's CSV). The output folder appears complete or not at all."
+      "cxr-clip (CXR-CLIP's CSV), llava (LLaVA conversation JSON per split, from the qa texts of",
+      "./medloom qa), vqa (VQA-RAD/SLAKE-style question lists per split). The output folder",
+      "appears complete or not at all."
     },
     footer = {
       "",
       "Examples:",
       "  ./medloom export /tmp/m1/dataset --format medimeta --out /tmp/m1/medimeta",
-      "  ./medloom export /tmp/m1/dataset --format coco --out /tmp/m1/coco"
+      "  ./medloom export /tmp/m1/dataset --format coco --out /tmp/m1/coco",
+      "  ./medloom qa /tmp/m1/dataset && ./medloom export /tmp/m1/dataset --format llava --out /tmp/m1/llava"
     })
 final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", description = "Dataset directory.")
   Path dataset;
 
-  @Option(names = "--format", required = true, description = "medimeta, hf, coco or cxr-clip.")
+  @Option(
+      names = "--format",
+      required = true,
+      description = "medimeta, hf, coco, cxr-clip, llava or vqa.")
   String format;
 
   @Option(

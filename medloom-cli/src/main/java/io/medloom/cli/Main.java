@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       TextCommand.class,
       AnnotateCommand.class,
+      QaCommand.class,
       ServeCommand.class,
       TrainCommand.class,
       EvalCommand.class,

@@ -65,7 +65,14 @@ final class VerifyCommand implements Callable<Integer> {
     }
     DatasetVerifier.Report report = DatasetVerifier.verify(dataset, ids);
     if (report.ok()) {
-      System.out.println("verify: OK, " + report.rows() + " rows; " + report.counts());
+      System.out.println(
+          "verify: OK, "
+              + report.rows()
+              + " rows; "
+              + report.counts()
+              + (report.qaAnswers() > 0
+                  ? "; " + report.qaAnswers() + " qa answers re-derived from the stored facts"
+                  : ""));
       return ExitCodes.OK;
     }
     System.out.println("verify: FAILED, " + report.problems().size() + " problem(s):");

@@ -22,7 +22,8 @@ class ExportersTest {
 
   @Test
   void serviceLoaderFindsEveryFormat() {
-    assertThat(Exporters.all()).containsOnlyKeys("medimeta", "hf", "coco", "cxr-clip");
+    assertThat(Exporters.all())
+        .containsOnlyKeys("medimeta", "hf", "coco", "cxr-clip", "llava", "vqa");
     Exporters.all().forEach((k, e) -> assertThat(e.description()).isNotBlank());
   }
 

@@ -46,8 +46,10 @@ final class DatasetIndex implements AutoCloseable {
             + " list_filter(flatten(list_transform(labels, l -> list_transform("
             + "   string_split(l.name, ', '), n -> l.task || '=' || n))), k -> right(k, 1) <> '=')"
             + "   AS label_keys,"
-            // desc.full only repeats the other descriptions; leaving it out halves the scan.
-            + " lower(array_to_string(list_transform(list_filter(texts, t -> t.kind <> 'desc.full'),"
+            // desc.full only repeats the other descriptions; leaving it out halves the scan. qa
+            // texts are JSON whose keys ("zone", "answer") would match every search.
+            + " lower(array_to_string(list_transform(list_filter(texts,"
+            + "   t -> t.kind NOT IN ('desc.full', 'qa')),"
             + "   t -> t.text), ' ')) AS text_all"
             + " FROM samples ORDER BY id");
     long n = r.count("SELECT count(*) FROM idx");

@@ -36,7 +36,7 @@ public final class DatasetVerifier {
       Pattern.compile("[0-9a-f]{" + DeidentifyStage.KEY_HEX_LENGTH + "}");
 
   /** The outcome: the problems (empty when the dataset is sound) and how many rows were checked. */
-  public record Report(List<String> problems, long rows, Counts counts) {
+  public record Report(List<String> problems, long rows, Counts counts, long qaAnswers) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -47,6 +47,8 @@ public final class DatasetVerifier {
 
   private final IdentifierScan rawIdentifiers;
   private final DuplicateFinder duplicates;
+  private final java.util.concurrent.atomic.AtomicLong qaAnswers =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private DatasetVerifier(java.util.Set<String> rawIdentifiers, DuplicateFinder duplicates) {
     this.rawIdentifiers = new IdentifierScan(rawIdentifiers);
@@ -98,10 +100,10 @@ public final class DatasetVerifier {
       if (!rawIdentifiers.isEmpty()) {
         RawIdentifierCheck.files(layout, rawIdentifiers, this::problem);
       }
-      return new Report(List.copyOf(problems), rows, info.counts());
+      return new Report(List.copyOf(problems), rows, info.counts(), qaAnswers.get());
     } catch (SQLException e) {
       problem("read", "cannot query the samples: " + e.getMessage());
-      return new Report(List.copyOf(problems), 0, Counts.ZERO);
+      return new Report(List.copyOf(problems), 0, Counts.ZERO, 0);
     }
   }
 
@@ -233,6 +235,7 @@ public final class DatasetVerifier {
     List<Pattern> identifiers = info.identifierPatterns().stream().map(Pattern::compile).toList();
     int size = info.inputSize().get(1);
     int maxChannels = info.inputSize().get(0);
+    QaCheck qa = new QaCheck(tasks);
     reader.forEach(
         Optional.empty(),
         s -> {
@@ -276,14 +279,14 @@ public final class DatasetVerifier {
             }
           }
           try {
-            checkLabels(id, Json.MAPPER.readTree(s.labelsJson()), tasks);
+            JsonNode labels = Json.MAPPER.readTree(s.labelsJson());
+            checkLabels(id, labels, tasks);
             JsonNode rois = Json.MAPPER.readTree(s.roisJson());
             checkRois(id, rois, s.width(), s.height());
-            checkRegionTexts(
-                s,
-                rois,
-                Json.MAPPER.readTree(s.textsJson()),
-                Json.MAPPER.readTree(s.tripletsJson()));
+            JsonNode texts = Json.MAPPER.readTree(s.textsJson());
+            JsonNode triplets = Json.MAPPER.readTree(s.tripletsJson());
+            checkRegionTexts(s, rois, texts, triplets);
+            qaAnswers.addAndGet(qa.check(s, rois, texts, labels, triplets, this::problem));
           } catch (IOException e) {
             problem("schema", id + ": unreadable nested column: " + e.getMessage());
           }

@@ -28,7 +28,8 @@ public record Text(String kind, String text, String origin, Optional<String> roi
           "desc.global",
           "desc.roi",
           "desc.relation",
-          "desc.full");
+          "desc.full",
+          "qa");
 
   public Text {
     checkArgument(KINDS.contains(kind), "text kind must be one of %s: '%s'", KINDS, kind);

@@ -189,6 +189,8 @@ async function sample(id) {
     texts.append(el('h3', {}, title));
     for (const t of items) texts.append(textBlock(s, t));
   }
+  const qa = s.texts.filter(t => t.kind === 'qa');
+  if (qa.length) texts.append(el('h3', {}, 'Questions and answers'), qaTable(qa));
   const labels = el('table', { id: 'labels' }, el('tr', {}, el('th', {}, 'task'), el('th', {}, 'label'), el('th', {}, 'value'), el('th', {}, '')),
     s.labels.map(l => el('tr', {}, el('td', {}, l.task), el('td', {}, l.name), el('td', {}, l.value),
       el('td', { class: 'actions' }, state.review ? reviewButtons(s, { type: 'label', task: l.task }, { index: l.index, name: l.name }) : null))));
@@ -206,6 +208,19 @@ async function sample(id) {
       el('div', {}, viewer, toggles,
         el('p', { class: 'muted' }, `${s.dataset} · ${s.source} · ${s.split} · ${s.modality} ${s.body_part} ${s.view} · ${s.width}×${s.height}×${s.channels}`)),
       el('div', {}, texts, el('h3', {}, 'Labels'), labels, el('h3', {}, 'Triplets'), triplets, el('h3', {}, 'Regions (provenance: origin, confidence)'), rois)));
+}
+// One conversation per image (qa texts, JSON): each turn with its answer, the fact it was
+// derived from and that fact's origin.
+function qaTable(items) {
+  const pairs = items.map(t => { try { return JSON.parse(t.text); } catch (e) { return { turn: 0, question: t.text, answer: '(unreadable)', fact: {} }; } })
+    .sort((a, b) => a.turn - b.turn);
+  return el('table', { id: 'qa' },
+    el('tr', {}, el('th', {}, '#'), el('th', {}, 'question'), el('th', {}, 'answer'), el('th', {}, 'fact'), el('th', {}, 'origin')),
+    pairs.map(p => el('tr', { class: 'qa-' + (p.stage || ''), 'data-type': p.type || '' },
+      el('td', {}, p.turn), el('td', { class: 'q' }, p.question),
+      el('td', { class: 'a' }, p.answer, p.options && p.options.length ? el('span', { class: 'muted' }, ` (of ${p.options.join(' / ')})`) : null),
+      el('td', { class: 'muted' }, [p.fact.kind, p.fact.ref, p.fact.value].filter(Boolean).join(' · ')),
+      el('td', { class: 'muted' }, `${p.fact_origin || ''}` + (p.confidence !== undefined && p.confidence < 1 ? ` ${Number(p.confidence).toFixed(2)}` : '')))));
 }
 function textBlock(s, t) {
   const b = el('div', { class: 'text', 'data-kind': t.kind, 'data-origin': t.origin },
