@@ -10,9 +10,10 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@code clip}: {@code (CE(s·I·Tᵀ) + CE(s·T·Iᵀ)) / 2}, CLIP's symmetric InfoNCE.
- *   <li>{@code cxr-clip}: with two image views and two texts of a study, CLIP averaged over the four
- *       image×text pairs in both directions, plus 1.0·ICL {@code ½[CE(s·I1·I2ᵀ) + CE(s·I2·I1ᵀ)]}
- *       plus 0.5·TCL {@code ½[CE(s·T2·T1ᵀ) + CE(s·T1·T2ᵀ)]} (CXR-CLIP's {@code cxr_clip.yaml}).
+ *   <li>{@code cxr-clip}: with two image views and two texts of a study, CLIP averaged over the
+ *       four image×text pairs in both directions, plus 1.0·ICL {@code ½[CE(s·I1·I2ᵀ) +
+ *       CE(s·I2·I1ᵀ)]} plus 0.5·TCL {@code ½[CE(s·T2·T1ᵀ) + CE(s·T1·T2ᵀ)]} (CXR-CLIP's {@code
+ *       cxr_clip.yaml}).
  *   <li>{@code asg}: image–report alignment {@code CE(S) + CE(Sᵀ)} with {@code S = s·I·Tᵀ}, plus 5×
  *       the binary cross-entropy of the tag head, plus the soft-label term: targets {@code P =
  *       L1-normalise rows(0.8·I + 0.2·ℓ̂ℓ̂ᵀ + 1e-6)} from the cosine of the samples' tag vectors,

@@ -23,8 +23,8 @@ import io.medloom.learn.nn.Encoders;
  * layer from the image features to one logit per finding tag.
  *
  * <p>Inputs select what runs: {@code (images, ids, mask)} gives {@code (image embeddings, text
- * embeddings, scale, tag logits)}; {@code (images)} gives {@code (image embeddings, image features)};
- * {@code (ids, mask)} gives {@code (text embeddings)}.
+ * embeddings, scale, tag logits)}; {@code (images)} gives {@code (image embeddings, image
+ * features)}; {@code (ids, mask)} gives {@code (text embeddings)}.
  */
 public final class ClipNet extends AbstractBlock {
   public static final float INITIAL_SCALE = (float) (1 / 0.07);
@@ -85,8 +85,7 @@ public final class ClipNet extends AbstractBlock {
       return new NDList(img, features);
     }
     NDArray txt = texts(ps, inputs.get(1), inputs.get(2), training);
-    NDArray scale =
-        ps.getValue(logScale, features.getDevice(), training).exp().minimum(MAX_SCALE);
+    NDArray scale = ps.getValue(logScale, features.getDevice(), training).exp().minimum(MAX_SCALE);
     NDList out = new NDList(img, txt, scale);
     if (tagHead != null) {
       out.add(tagHead.forward(ps, new NDList(features), training).singletonOrThrow());
@@ -96,8 +95,7 @@ public final class ClipNet extends AbstractBlock {
 
   private NDArray texts(ParameterStore ps, NDArray ids, NDArray mask, boolean training) {
     NDArray pooled = text.forward(ps, new NDList(ids, mask), training).singletonOrThrow();
-    return normalize(
-        textProjection.forward(ps, new NDList(pooled), training).singletonOrThrow());
+    return normalize(textProjection.forward(ps, new NDList(pooled), training).singletonOrThrow());
   }
 
   static NDArray normalize(NDArray x) {

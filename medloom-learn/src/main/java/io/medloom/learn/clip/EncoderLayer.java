@@ -13,11 +13,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * One pre-norm transformer encoder layer (GPT-2/CLIP text tower style): {@code x + attention(LN(x))},
- * then {@code x + MLP(LN(x))} with a GELU. Padding is kept out of attention by an additive mask:
- * inputs are {@code [B,T,E]} activations and a {@code [B,1,1,T]} bias (0 for tokens, -1e9 for
- * padding). DJL's own {@code TransformerEncoderBlock} takes no mask and normalizes with batch norm,
- * which is why this one exists.
+ * One pre-norm transformer encoder layer (GPT-2/CLIP text tower style): {@code x +
+ * attention(LN(x))}, then {@code x + MLP(LN(x))} with a GELU. Padding is kept out of attention by
+ * an additive mask: inputs are {@code [B,T,E]} activations and a {@code [B,1,1,T]} bias (0 for
+ * tokens, -1e9 for padding). DJL's own {@code TransformerEncoderBlock} takes no mask and normalizes
+ * with batch norm, which is why this one exists.
  */
 final class EncoderLayer extends AbstractBlock {
   private final int width;

@@ -32,7 +32,10 @@ final class TextTower extends AbstractBlock {
     tokens =
         addChildBlock(
             "tokens",
-            new IdEmbedding.Builder().setDictionarySize(vocabulary).setEmbeddingSize(width).build());
+            new IdEmbedding.Builder()
+                .setDictionarySize(vocabulary)
+                .setEmbeddingSize(width)
+                .build());
     positions =
         addParameter(
             Parameter.builder()

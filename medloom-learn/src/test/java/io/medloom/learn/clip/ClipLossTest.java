@@ -26,19 +26,28 @@ class ClipLossTest {
 
   /** Fixed 4×4 embeddings (4 samples, 4 dimensions), normalised below. */
   private static final float[][] I1 = {
-    {0.9f, 0.1f, -0.2f, 0.3f}, {-0.4f, 0.8f, 0.1f, 0.2f}, {0.2f, -0.3f, 0.7f, -0.5f},
+    {0.9f, 0.1f, -0.2f, 0.3f},
+    {-0.4f, 0.8f, 0.1f, 0.2f},
+    {0.2f, -0.3f, 0.7f, -0.5f},
     {0.1f, 0.4f, 0.3f, 0.9f}
   };
+
   private static final float[][] I2 = {
-    {0.7f, 0.3f, -0.1f, 0.2f}, {-0.2f, 0.9f, 0.3f, -0.1f}, {0.4f, -0.1f, 0.6f, -0.6f},
+    {0.7f, 0.3f, -0.1f, 0.2f},
+    {-0.2f, 0.9f, 0.3f, -0.1f},
+    {0.4f, -0.1f, 0.6f, -0.6f},
     {-0.1f, 0.2f, 0.5f, 0.8f}
   };
   private static final float[][] T1 = {
-    {0.8f, -0.1f, 0.1f, 0.4f}, {-0.3f, 0.6f, -0.2f, 0.5f}, {0.1f, -0.5f, 0.9f, -0.2f},
+    {0.8f, -0.1f, 0.1f, 0.4f},
+    {-0.3f, 0.6f, -0.2f, 0.5f},
+    {0.1f, -0.5f, 0.9f, -0.2f},
     {0.3f, 0.3f, 0.2f, 0.7f}
   };
   private static final float[][] T2 = {
-    {0.6f, 0.2f, 0.3f, 0.1f}, {-0.5f, 0.7f, 0.2f, 0.3f}, {0.3f, -0.4f, 0.5f, -0.7f},
+    {0.6f, 0.2f, 0.3f, 0.1f},
+    {-0.5f, 0.7f, 0.2f, 0.3f},
+    {0.3f, -0.4f, 0.5f, -0.7f},
     {0.2f, 0.1f, 0.6f, 0.6f}
   };
   private static final float[][] TAG_LOGITS = {
@@ -133,9 +142,7 @@ class ClipLossTest {
       Files.write(script, s.readAllBytes());
     }
     Process p =
-        new ProcessBuilder(python.toString(), script.toString())
-            .redirectErrorStream(false)
-            .start();
+        new ProcessBuilder(python.toString(), script.toString()).redirectErrorStream(false).start();
     try (OutputStream o = p.getOutputStream()) {
       o.write(input);
     }
