@@ -50,6 +50,9 @@ import java.util.Optional;
  * into the same folder resumes from it.
  */
 public final class ClipTraining {
+  /** Updates skipped for a non-finite loss or gradient before a run gives up. */
+  static final int MAX_SKIPPED = 10;
+
   private ClipTraining() {}
 
   /** What a finished run reports. */
@@ -198,6 +201,7 @@ public final class ClipTraining {
     private final ClipBatches val;
     private final TrainListener listener;
     private final Checkpoints checkpoints;
+    private int skipped;
 
     Run(
         ClipConfig c,
@@ -279,8 +283,11 @@ public final class ClipTraining {
               ClipBatches.Batch b = it.next();
               lr = schedule.at(step);
               optimizer.setLearningRate((float) lr);
-              lossSum += trainStep(trainer, b) * b.n();
-              seen += b.n();
+              float value = trainStep(trainer, b);
+              if (Float.isFinite(value)) {
+                lossSum += value * b.n();
+                seen += b.n();
+              }
               step++;
               done++;
               double secs = (System.nanoTime() - t0) / 1e9;
@@ -341,6 +348,20 @@ public final class ClipTraining {
       }
     }
 
+    private static boolean gradientsFinite(Trainer trainer) {
+      for (var p : trainer.getModel().getBlock().getParameters()) {
+        NDArray w = p.getValue().getArray();
+        if (p.getValue().requiresGradient() && w.hasGradient()) {
+          try (NDArray g = w.getGradient().sum()) {
+            if (!Float.isFinite(g.getFloat())) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
     private float trainStep(Trainer trainer, ClipBatches.Batch b) {
       int s = c.preset().imageSize();
       int t = info.spec().maxTokens();
@@ -381,14 +402,27 @@ public final class ClipTraining {
                         out.get(3),
                         m.create(b.tags(), new Shape(n, FindingTags.TAGS.size())));
               };
-          gc.backward(l);
           value = l.getFloat();
+          if (Float.isFinite(value)) {
+            gc.backward(l);
+          }
+        }
+        // A non-finite loss or gradient skips the update (as mixed-precision loss scaling skips
+        // overflowing steps); the weights stay finite. Too many skips end the run.
+        if (!Float.isFinite(value) || !gradientsFinite(trainer)) {
+          skipped++;
+          listener.message("skipped a step: non-finite loss or gradient (" + skipped + " so far)");
+          if (skipped > MAX_SKIPPED) {
+            throw new IllegalStateException(
+                "the training loss or its gradient became non-finite "
+                    + skipped
+                    + " times; lower --lr (now "
+                    + c.preset().lr()
+                    + ")");
+          }
+          return Float.NaN;
         }
         trainer.step();
-        if (!Float.isFinite(value)) {
-          throw new IllegalStateException(
-              "the training loss became " + value + "; lower --lr (now " + c.preset().lr() + ")");
-        }
         return value;
       }
     }

@@ -36,7 +36,8 @@ class FindingTagsTest {
 
   @Test
   void labelOnlySamplesTakeTagsFromTheirPositiveClassNames() {
-    Task task = Task.of("finding", TaskTarget.MULTILABEL, List.of("Pneumonia", "Cardiomegaly", "X"));
+    Task task =
+        Task.of("finding", TaskTarget.MULTILABEL, List.of("Pneumonia", "Cardiomegaly", "X"));
     Label l = Label.multi(task, List.of("Pneumonia", "X"));
     float[] t = FindingTags.of(List.of(), List.of(l), List.of(task));
     assertThat(t[FindingTags.TAGS.indexOf("pneumonia")]).isEqualTo(1f);
