@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluates a trained model on a dataset.",
-    subcommands = {EvalClassifyCommand.class},
+    subcommands = {
+      EvalClassifyCommand.class,
+      EvalZeroshotCommand.class,
+      EvalRetrievalCommand.class,
+      EvalProbeCommand.class
+    },
     footer = {
       "",
       "Example:",
@@ -18,6 +23,7 @@ final class EvalCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: classify");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "say what to evaluate: classify, zeroshot, retrieval or probe");
   }
 }

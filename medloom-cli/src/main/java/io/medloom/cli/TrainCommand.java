@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Trains a model on a dataset.",
-    subcommands = {TrainClassifyCommand.class},
+    subcommands = {TrainClassifyCommand.class, TrainClipCommand.class},
     footer = {
       "",
       "Example:",
@@ -18,6 +18,7 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say what to train: classify");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "say what to train: classify or clip");
   }
 }

@@ -51,6 +51,26 @@ public final class Encoders {
     return net;
   }
 
+  /**
+   * The encoder a preset names without a head: images to pooled features (the image tower of a
+   * vision–language model), initialised as {@link #classifier}'s.
+   */
+  public static SequentialBlock backbone(Preset preset) {
+    SequentialBlock net =
+        switch (preset.encoder()) {
+          case "cnn" -> smallCnn(preset.widths());
+          case "resnet18" -> resnet(new int[] {2, 2, 2, 2}, false);
+          case "resnet34" -> resnet(new int[] {3, 4, 6, 3}, false);
+          case "resnet50" -> resnet(new int[] {3, 4, 6, 3}, true);
+          default -> throw new IllegalArgumentException("unknown encoder " + preset.encoder());
+        };
+    net.setInitializer(
+        new XavierInitializer(
+            XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2),
+        Parameter.Type.WEIGHT);
+    return net;
+  }
+
   /** Per width: 3x3 conv, batch norm, ReLU, 2x2 max-pool; then global average pooling. */
   static SequentialBlock smallCnn(List<Integer> widths) {
     SequentialBlock net = new SequentialBlock();

@@ -1,0 +1,60 @@
+package io.medloom.cli;
+
+import io.medloom.learn.clip.ClipModel;
+import io.medloom.learn.clip.ZeroShot;
+import io.medloom.store.read.SplitScheme;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "zeroshot",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Zero-shot classification with a vision–language model: prompt sets from the text engine",
+      "per class, AUROC per class, macro AUROC, accuracy and F1; a table on stdout and JSON in",
+      "FILE (default MODEL/eval/zeroshot.json)."
+    },
+    footer = {"", "Example:", "  ./medloom eval zeroshot /tmp/m2-clip /tmp/m2 --task findings"})
+final class EvalZeroshotCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL", description = "Model folder (from train clip).")
+  Path model;
+
+  @Parameters(index = "1", paramLabel = "DATASET", description = "Dataset directory.")
+  Path dataset;
+
+  @Option(names = "--task", required = true, description = "Task whose classes are prompted.")
+  String task;
+
+  @Option(
+      names = "--split",
+      defaultValue = "test",
+      description = "Split (default ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(
+      names = "--splits",
+      defaultValue = "medloom",
+      description = "medloom (the split column) or original (the source's own).")
+  String splits;
+
+  @Option(names = "--out", description = "JSON output (default MODEL/eval/zeroshot.json).")
+  Path out;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Loader threads.")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    Path json = out != null ? out : ClipEvalOutput.defaultOut(model, "zeroshot");
+    try (ClipModel m = ClipModel.load(model)) {
+      ZeroShot.Report r = ZeroShot.run(m, dataset, SplitScheme.parse(splits), split, task, threads);
+      ClipEvalOutput.write(json, ClipEvalOutput.json(r));
+      System.out.print(ClipEvalOutput.table(r));
+    }
+    System.out.println("eval: " + json);
+    return ExitCodes.OK;
+  }
+}

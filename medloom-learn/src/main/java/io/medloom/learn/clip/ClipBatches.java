@@ -1,0 +1,160 @@
+package io.medloom.learn.clip;
+
+import io.medloom.learn.text.TextTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Prefetching image–text batches: background threads decode and augment images and tokenize texts
+ * while the training thread works. Every random choice (augmentation, second view, composed text)
+ * is seeded by (seed, epoch, slot), so batches do not depend on thread timing.
+ */
+public final class ClipBatches implements AutoCloseable {
+  /**
+   * One batch in Java memory.
+   *
+   * @param images {@code n·C·S·S} floats; {@code views} the second views (multi-view only)
+   * @param ids {@code n·T} token ids; {@code ids2} of the second texts (multi-view only)
+   * @param tags {@code n·40} finding tags
+   */
+  public record Batch(
+      int n,
+      int[] examples,
+      float[] images,
+      float[] views,
+      long[] ids,
+      float[] mask,
+      long[] ids2,
+      float[] mask2,
+      float[] tags) {}
+
+  private final ClipData data;
+  private final TextTokenizer tokenizer;
+  private final ExecutorService pool;
+  private final int prefetch;
+
+  public ClipBatches(ClipData data, TextTokenizer tokenizer, int threads) {
+    this.data = data;
+    this.tokenizer = tokenizer;
+    this.prefetch = 2 * threads + 2;
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "medloom-clip-loader");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public ClipData data() {
+    return data;
+  }
+
+  /**
+   * The batches of one epoch over {@code order}; {@code multiView} adds second views and texts;
+   * {@code evaluation} uses the whole report as the text (no section or prompt draw).
+   */
+  public Iterator<Batch> epoch(
+      int[] order, int batch, int epoch, boolean dropLast, boolean multiView, boolean evaluation) {
+    int batches = dropLast ? order.length / batch : (order.length + batch - 1) / batch;
+    return new Iterator<>() {
+      private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+      private int submitted;
+      private int taken;
+
+      private void fill() {
+        while (submitted < batches && inFlight.size() < prefetch) {
+          int from = submitted * batch;
+          int to = Math.min(order.length, from + batch);
+          inFlight.add(pool.submit(() -> assemble(order, from, to, epoch, multiView, evaluation)));
+          submitted++;
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return taken < batches;
+      }
+
+      @Override
+      public Batch next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        fill();
+        Future<Batch> f = inFlight.poll();
+        taken++;
+        fill();
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while loading a batch", e);
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          if (c instanceof IOException io) {
+            throw new UncheckedIOException(io.getMessage(), io);
+          }
+          if (c instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException("loading a batch failed: " + c, c);
+        }
+      }
+    };
+  }
+
+  private Batch assemble(
+      int[] order, int from, int to, int epoch, boolean multiView, boolean evaluation)
+      throws IOException {
+    int n = to - from;
+    int px = data.channels() * data.imageSize() * data.imageSize();
+    int k = FindingTags.TAGS.size();
+    float[] images = new float[n * px];
+    float[] views = multiView ? new float[n * px] : null;
+    float[] tags = new float[n * k];
+    int[] examples = new int[n];
+    List<String> texts = new ArrayList<>(n);
+    List<String> texts2 = new ArrayList<>(n);
+    for (int j = 0; j < n; j++) {
+      int i = order[from + j];
+      int slot = from + j;
+      examples[j] = i;
+      System.arraycopy(data.image(i, data.imageKey(epoch, slot, 0)), 0, images, j * px, px);
+      System.arraycopy(data.tags(i), 0, tags, j * k, k);
+      if (multiView) {
+        int other = data.otherView(i, epoch, slot);
+        System.arraycopy(data.image(other, data.imageKey(epoch, slot, 1)), 0, views, j * px, px);
+        texts.add(data.text(i, epoch, slot, 0));
+        texts2.add(data.text(i, epoch, slot, 1));
+      } else {
+        texts.add(evaluation ? data.report(i) : data.report(i, epoch, slot));
+      }
+    }
+    int t = tokenizer.maxLength();
+    float[] mask = new float[n * t];
+    long[] ids = tokenizer.encode(texts, mask);
+    long[] ids2 = null;
+    float[] mask2 = null;
+    if (multiView) {
+      mask2 = new float[n * t];
+      ids2 = tokenizer.encode(texts2, mask2);
+    }
+    return new Batch(n, examples, images, views, ids, mask, ids2, mask2, tags);
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,39 @@
+package io.medloom.learn.clip;
+
+import static io.medloom.core.Checks.checkArgument;
+import static io.medloom.core.Checks.notNull;
+
+import io.medloom.learn.Preset;
+import io.medloom.store.read.SplitScheme;
+import java.nio.file.Path;
+
+/**
+ * A vision–language pre-training run.
+ *
+ * @param maxTokens tokens per text, {@code [CLS]}/{@code [SEP]} included
+ * @param vocabulary the WordPiece vocabulary's size limit
+ */
+public record ClipConfig(
+    Path dataset,
+    Preset preset,
+    ClipLoss loss,
+    SplitScheme scheme,
+    Path out,
+    long seed,
+    int loaderThreads,
+    int maxTokens,
+    int vocabulary) {
+  public static final int DEFAULT_MAX_TOKENS = 64;
+  public static final int DEFAULT_VOCABULARY = 4000;
+
+  public ClipConfig {
+    notNull(dataset, "dataset");
+    notNull(preset, "preset");
+    notNull(loss, "loss");
+    notNull(scheme, "split scheme");
+    notNull(out, "output folder");
+    checkArgument(loaderThreads >= 1, "loader threads must be >= 1: %s", loaderThreads);
+    checkArgument(maxTokens >= 8 && maxTokens <= 512, "max tokens must be in 8..512");
+    checkArgument(vocabulary >= 64, "vocabulary must be >= 64: %s", vocabulary);
+  }
+}

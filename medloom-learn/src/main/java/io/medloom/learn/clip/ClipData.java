@@ -1,0 +1,232 @@
+package io.medloom.learn.clip;
+
+import io.medloom.core.image.Raster;
+import io.medloom.core.model.Label;
+import io.medloom.core.model.Task;
+import io.medloom.core.model.TaskTarget;
+import io.medloom.core.model.Text;
+import io.medloom.core.transform.Augmentation;
+import io.medloom.core.transform.Keyed;
+import io.medloom.core.transform.RandomTransform;
+import io.medloom.learn.data.Examples;
+import io.medloom.learn.data.Normalization;
+import io.medloom.store.read.Caption;
+import io.medloom.store.read.Column;
+import io.medloom.store.read.SampleReader;
+import io.medloom.store.read.SampleRecord;
+import io.medloom.text.prompt.PromptGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The image–text pairs of one split. A sample's texts, in order of preference: its report sections
+ * (findings, impression), else its caption, generated description or clinical notes, else a report
+ * composed from its labels by the text engine's prompt generator (CXR-CLIP's treatment of
+ * label-only datasets; drawn anew, seeded, every time). Samples with neither an image nor any text
+ * or label are left out and counted.
+ *
+ * <p>Thread-safe after construction: the reader is, and everything here is immutable.
+ */
+public final class ClipData {
+  /** One usable sample. */
+  record Item(
+      int position,
+      String study,
+      List<String> sections,
+      String report,
+      Map<String, Integer> labelPrompt,
+      float[] tags,
+      List<Label> labels) {}
+
+  private final SampleReader reader;
+  private final List<Item> items;
+  private final Map<String, List<Integer>> byStudy;
+  private final int channels;
+  private final int size;
+  private final Normalization norm;
+  private final RandomTransform transform;
+  private final long seed;
+  private final int skipped;
+  private final PromptGenerator prompts = PromptGenerator.standard();
+
+  public static final Set<Column> COLUMNS =
+      EnumSet.of(Column.IMAGE, Column.LABELS, Column.TEXTS, Column.TRIPLETS);
+
+  public ClipData(
+      SampleReader reader,
+      int size,
+      Normalization norm,
+      Augmentation augmentation,
+      boolean training,
+      long seed)
+      throws IOException {
+    this.reader = reader;
+    this.channels = reader.info().inputSize().get(0);
+    this.size = size;
+    this.norm = norm;
+    this.seed = seed;
+    boolean flipSafe = Augmentation.flipIsSafe(reader.info().modalities());
+    this.transform =
+        training ? augmentation.training(size, flipSafe) : Augmentation.evaluation(size);
+    List<Task> tasks = reader.info().tasks();
+    List<Item> out = new ArrayList<>();
+    Map<String, List<Integer>> studies = new TreeMap<>();
+    int skip = 0;
+    Set<Column> meta = EnumSet.of(Column.LABELS, Column.TEXTS, Column.TRIPLETS);
+    for (int p = 0; p < reader.size(); p++) {
+      SampleRecord s = reader.get(p, meta);
+      List<String> sections = new ArrayList<>();
+      first(s.texts(), "report.findings").ifPresent(sections::add);
+      first(s.texts(), "report.impression").ifPresent(sections::add);
+      String report = String.join(" ", sections);
+      if (report.isBlank()) {
+        report = Caption.of(s.texts());
+      }
+      Map<String, Integer> prompt = report.isBlank() ? labelPrompt(s.labels(), tasks) : Map.of();
+      if (s.width() == 0 || (report.isBlank() && prompt.isEmpty())) {
+        skip++;
+        continue;
+      }
+      if (sections.isEmpty() && !report.isBlank()) {
+        sections.add(report);
+      }
+      float[] tags = FindingTags.of(s.triplets(), s.labels(), tasks);
+      studies.computeIfAbsent(s.studyKey(), k -> new ArrayList<>()).add(out.size());
+      out.add(new Item(p, s.studyKey(), List.copyOf(sections), report, prompt, tags, s.labels()));
+    }
+    this.items = List.copyOf(out);
+    Map<String, List<Integer>> frozen = new HashMap<>();
+    studies.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    this.byStudy = Map.copyOf(frozen);
+    this.skipped = skip;
+  }
+
+  private static java.util.Optional<String> first(List<Text> texts, String kind) {
+    return Caption.first(texts, Text::kind, Text::text, kind);
+  }
+
+  /**
+   * Class name to 1/0 for the prompt generator: a sample's positive classes are 1, the other
+   * classes of its multilabel and multiclass tasks 0 (regression and segmentation tasks say
+   * nothing).
+   */
+  static Map<String, Integer> labelPrompt(List<Label> labels, List<Task> tasks) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (Label l : labels) {
+      Task task = tasks.stream().filter(t -> t.name().equals(l.task())).findFirst().orElse(null);
+      if (task == null
+          || task.target() == TaskTarget.REGRESSION
+          || task.target() == TaskTarget.SEGMENTATION) {
+        continue;
+      }
+      for (var c : task.classes().entrySet()) {
+        out.merge(c.getValue(), l.indices().contains(c.getKey()) ? 1 : 0, Math::max);
+      }
+    }
+    return out;
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  /** Samples of the split left out: no image, or no text and no label to compose one from. */
+  public int skipped() {
+    return skipped;
+  }
+
+  public int channels() {
+    return channels;
+  }
+
+  public int imageSize() {
+    return size;
+  }
+
+  public SampleReader reader() {
+    return reader;
+  }
+
+  public int position(int i) {
+    return items.get(i).position();
+  }
+
+  public float[] tags(int i) {
+    return items.get(i).tags();
+  }
+
+  public List<Label> labels(int i) {
+    return items.get(i).labels();
+  }
+
+  /** The whole report (findings then impression), or the composed label text with a fixed seed. */
+  public String report(int i) {
+    Item it = items.get(i);
+    return it.report().isBlank() ? prompts.reportFor(it.labelPrompt(), seed) : it.report();
+  }
+
+  /** The training text of single-view losses: the report, or a composed label text drawn anew. */
+  public String report(int i, int epoch, int slot) {
+    Item it = items.get(i);
+    return it.labelPrompt().isEmpty()
+        ? it.report()
+        : prompts.reportFor(it.labelPrompt(), mix(seed, epoch, slot * 2L));
+  }
+
+  /**
+   * Text {@code view} (0 or 1) of example {@code i} in an epoch: with two sections, findings then
+   * impression; with one, that section for view 0 and the report again for view 1; label-only
+   * samples draw a new composed report per (epoch, slot, view).
+   */
+  public String text(int i, int epoch, int slot, int view) {
+    Item it = items.get(i);
+    if (!it.labelPrompt().isEmpty()) {
+      return prompts.reportFor(it.labelPrompt(), mix(seed, epoch, slot * 2L + view));
+    }
+    return it.sections().get(Math.min(view, it.sections().size() - 1));
+  }
+
+  /**
+   * The example whose image is the second view of example {@code i}: another image of the same
+   * study drawn uniformly (so always a different view when the study has two or more), or {@code i}
+   * itself (then re-augmented) when the study has one.
+   */
+  public int otherView(int i, int epoch, int slot) {
+    List<Integer> study = byStudy.get(items.get(i).study());
+    if (study.size() < 2) {
+      return i;
+    }
+    SplittableRandom rng = new SplittableRandom(mix(seed, epoch, slot * 2L + 7));
+    int k = rng.nextInt(study.size() - 1);
+    int other = study.get(k);
+    return other == i ? study.get(study.size() - 1) : other;
+  }
+
+  /** The normalized CHW floats of example {@code i}'s image, augmentation seeded by the key. */
+  public float[] image(int i, long key) throws IOException {
+    SampleRecord s = reader.get(items.get(i).position(), Set.of(Column.IMAGE));
+    Raster img = s.image().orElseThrow().withChannels(channels);
+    Raster out = transform.apply(Keyed.of(img), new SplittableRandom(key)).image();
+    return Examples.floats(out, norm);
+  }
+
+  /** SplitMix-style mixing of three numbers into one seed. */
+  static long mix(long a, long b, long c) {
+    long z = a * 0x9E3779B97F4A7C15L + b;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L + c;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The image's augmentation key for (epoch, slot, view). */
+  public long imageKey(int epoch, int slot, int view) {
+    return mix(seed, epoch, slot * 2L + view + 1_000_003L);
+  }
+}

@@ -1,0 +1,181 @@
+package io.medloom.learn.clip;
+
+import io.medloom.core.model.Label;
+import io.medloom.core.model.Task;
+import io.medloom.core.model.TaskTarget;
+import io.medloom.learn.metrics.Auroc;
+import io.medloom.store.read.SampleReader;
+import io.medloom.store.read.SplitScheme;
+import io.medloom.text.prompt.ZeroShotPrompts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zero-shot classification, CXR-CLIP's protocol: each class gets the text engine's prompt sets
+ * (every severity × subtype × location phrasing for the five CheXpert competition classes, "X" /
+ * "No X" for the others); a set's embeddings are averaged and re-normalised, and the class
+ * probability is the softmax of the scaled similarities to the negative and positive prompts. AUROC
+ * per class against the labels; accuracy and F1 from the decisions (argmax over classes for
+ * single-label tasks, probability above 0.5 for multilabel ones).
+ */
+public final class ZeroShot {
+  private ZeroShot() {}
+
+  /** What {@code eval zeroshot} writes. */
+  public record Report(
+      String task,
+      String split,
+      int samples,
+      Map<String, Double> auroc,
+      double macroAuroc,
+      double accuracy,
+      Map<String, Double> f1,
+      double macroF1,
+      Map<String, Integer> positives,
+      Map<String, Integer> prompts) {}
+
+  public static Report run(
+      ClipModel model, Path dataset, SplitScheme scheme, String split, String taskName, int threads)
+      throws IOException {
+    try (SampleReader reader = ClipModel.reader(dataset, scheme, split)) {
+      Task task =
+          reader.info().tasks().stream()
+              .filter(t -> t.name().equals(taskName))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "dataset "
+                              + dataset
+                              + " has no task '"
+                              + taskName
+                              + "'; tasks: "
+                              + reader.info().tasks().stream().map(Task::name).toList()));
+      if (task.target() == TaskTarget.REGRESSION || task.target() == TaskTarget.SEGMENTATION) {
+        throw new IllegalArgumentException(
+            "task '" + taskName + "' is " + task.target().wireName() + "; zero-shot needs classes");
+      }
+      ClipData data = model.open(reader);
+      List<String> classes = List.copyOf(task.classes().values());
+      ZeroShotPrompts bank = ZeroShotPrompts.standard();
+      Map<String, List<String>> pos = bank.positive(classes);
+      Map<String, List<String>> neg = bank.negative(classes);
+      int k = classes.size();
+      float[][] posEmb = new float[k][];
+      float[][] negEmb = new float[k][];
+      Map<String, Integer> promptCounts = new LinkedHashMap<>();
+      for (int c = 0; c < k; c++) {
+        posEmb[c] = mean(model.texts(pos.get(classes.get(c))));
+        negEmb[c] = mean(model.texts(neg.get(classes.get(c))));
+        promptCounts.put(
+            classes.get(c), pos.get(classes.get(c)).size() + neg.get(classes.get(c)).size());
+      }
+      // Samples with a label for the task only.
+      List<Integer> rows = new ArrayList<>();
+      List<Label> truth = new ArrayList<>();
+      for (int i = 0; i < data.size(); i++) {
+        for (Label l : data.labels(i)) {
+          if (l.task().equals(taskName)) {
+            rows.add(i);
+            truth.add(l);
+          }
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no " + split + " sample of " + dataset + " has a label for task '" + taskName + "'");
+      }
+      float[][] img = model.images(data, 64, threads).embeddings();
+      double s = model.scale();
+      int n = rows.size();
+      double[][] p = new double[k][n];
+      boolean[][] y = new boolean[k][n];
+      for (int r = 0; r < n; r++) {
+        float[] e = img[rows.get(r)];
+        for (int c = 0; c < k; c++) {
+          double a = s * ClipModel.dot(e, posEmb[c]);
+          double b = s * ClipModel.dot(e, negEmb[c]);
+          p[c][r] = 1 / (1 + Math.exp(b - a));
+          y[c][r] = truth.get(r).indices().contains(c);
+        }
+      }
+      boolean multi = task.target() == TaskTarget.MULTILABEL;
+      boolean[][] decided = new boolean[k][n];
+      long correct = 0;
+      for (int r = 0; r < n; r++) {
+        if (multi) {
+          for (int c = 0; c < k; c++) {
+            decided[c][r] = p[c][r] > 0.5;
+            correct += decided[c][r] == y[c][r] ? 1 : 0;
+          }
+        } else {
+          int best = 0;
+          for (int c = 1; c < k; c++) {
+            best = p[c][r] > p[best][r] ? c : best;
+          }
+          decided[best][r] = true;
+          correct += y[best][r] ? 1 : 0;
+        }
+      }
+      double accuracy = correct / (double) (multi ? (long) n * k : n);
+      Map<String, Double> auroc = new LinkedHashMap<>();
+      Map<String, Double> f1 = new LinkedHashMap<>();
+      Map<String, Integer> positives = new LinkedHashMap<>();
+      double aurocSum = 0;
+      int aurocCount = 0;
+      double f1Sum = 0;
+      for (int c = 0; c < k; c++) {
+        double a = Auroc.of(p[c], y[c]);
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int pc = 0;
+        for (int r = 0; r < n; r++) {
+          pc += y[c][r] ? 1 : 0;
+          tp += decided[c][r] && y[c][r] ? 1 : 0;
+          fp += decided[c][r] && !y[c][r] ? 1 : 0;
+          fn += !decided[c][r] && y[c][r] ? 1 : 0;
+        }
+        double f = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        positives.put(classes.get(c), pc);
+        f1.put(classes.get(c), f);
+        f1Sum += f;
+        auroc.put(classes.get(c), Double.isNaN(a) ? null : a);
+        if (!Double.isNaN(a)) {
+          aurocSum += a;
+          aurocCount++;
+        }
+      }
+      return new Report(
+          taskName,
+          split,
+          n,
+          auroc,
+          aurocCount == 0 ? Double.NaN : aurocSum / aurocCount,
+          accuracy,
+          f1,
+          f1Sum / k,
+          positives,
+          promptCounts);
+    }
+  }
+
+  /** The mean of unit rows, normalised again (CLIP's prompt ensembling). */
+  static float[] mean(float[][] rows) {
+    float[] m = new float[rows[0].length];
+    for (float[] r : rows) {
+      for (int i = 0; i < m.length; i++) {
+        m[i] += r[i];
+      }
+    }
+    double norm = Math.sqrt(ClipModel.dot(m, m));
+    for (int i = 0; i < m.length; i++) {
+      m[i] /= (float) Math.max(norm, 1e-12);
+    }
+    return m;
+  }
+}

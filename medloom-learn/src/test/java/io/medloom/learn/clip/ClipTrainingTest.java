@@ -1,0 +1,103 @@
+package io.medloom.learn.clip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medloom.core.Progress;
+import io.medloom.core.source.SourceSpec;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
+import io.medloom.learn.Preset;
+import io.medloom.learn.model.ModelFolder;
+import io.medloom.learn.text.TextTokenizer;
+import io.medloom.learn.train.ClipTraining;
+import io.medloom.learn.train.TrainListener;
+import io.medloom.store.read.SplitScheme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClipTrainingTest {
+  @TempDir static Path tmp;
+  static Path dataset;
+
+  @BeforeAll
+  static void build() throws Exception {
+    dataset = tmp.resolve("ds");
+    LocalBuild.run(
+        new BuildConfig(
+            List.of(SourceSpec.parse("phantom:60")),
+            dataset,
+            32,
+            3,
+            0.2,
+            0.2,
+            2,
+            64,
+            1L << 28,
+            Optional.empty(),
+            "t"),
+        Progress.NONE);
+  }
+
+  private static ClipConfig config(ClipLoss loss, int epochs, Path out) throws Exception {
+    Preset p = Preset.load("tiny").withEpochs(epochs).withBatch(8).withImageSize(32);
+    return new ClipConfig(dataset, p, loss, SplitScheme.MEDLOOM, out, 7, 2, 24, 300);
+  }
+
+  @Test
+  void trainsEveryObjectiveAndEvaluatesEndToEnd() throws Exception {
+    for (ClipLoss loss : ClipLoss.values()) {
+      Path out = tmp.resolve("m-" + loss.wireName());
+      ClipTraining.Result r = ClipTraining.run(config(loss, 1, out), TrainListener.NONE);
+      ModelFolder f = new ModelFolder(out);
+      assertThat(r.info().status()).isEqualTo("finished");
+      assertThat(r.info().loss()).isEqualTo(loss.wireName());
+      assertThat(f.params()).isRegularFile();
+      assertThat(out.resolve(TextTokenizer.FILE)).isRegularFile();
+      assertThat(f.checkpoints()).doesNotExist();
+      assertThat(r.rows()).hasSize(1);
+      assertThat(r.rows().get(0).trainLoss()).isFinite().isPositive();
+      assertThat(r.info().spec().tags()).isEqualTo(loss == ClipLoss.ASG ? 40 : 0);
+    }
+    Path out = tmp.resolve("m-clip");
+    try (ClipModel m = ClipModel.load(out)) {
+      assertThat(m.scale()).isBetween(1f, ClipNet.MAX_SCALE);
+      float[][] t = m.texts(List.of("Cardiomegaly.", "No pleural effusion."));
+      assertThat(ClipModel.dot(t[0], t[0]))
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+      ZeroShot.Report z = ZeroShot.run(m, dataset, SplitScheme.MEDLOOM, "test", "findings", 2);
+      assertThat(z.auroc()).containsKeys("cardiomegaly", "pleural effusion");
+      assertThat(z.samples()).isPositive();
+      assertThat(z.accuracy()).isBetween(0.0, 1.0);
+      Retrieval.Report rr = Retrieval.run(m, dataset, SplitScheme.MEDLOOM, "test", 2);
+      assertThat(rr.i2t().queries()).isEqualTo(rr.images());
+      assertThat(rr.i2t().r10()).isBetween(rr.i2t().r5(), 1.0);
+      assertThat(rr.i2t().meanRank()).isBetween(1.0, (double) rr.texts());
+      LinearProbe.Report pr =
+          LinearProbe.run(m, dataset, SplitScheme.MEDLOOM, "sex", List.of(0.5, 1.0), 3, 2);
+      assertThat(pr.rows()).hasSize(2);
+      assertThat(pr.rows().get(1).trainSamples()).isGreaterThan(pr.rows().get(0).trainSamples());
+    }
+    assertThatThrownBy(() -> ClipTraining.run(config(ClipLoss.CLIP, 1, out), TrainListener.NONE))
+        .hasMessageContaining("already holds a finished model");
+    assertThat(Files.readString(out.resolve("model.json"))).contains("\"kind\" : \"clip\"");
+  }
+
+  @Test
+  void retrievalRanksAreCountedWithTiesAgainstTheQuery() {
+    float[][] img = {{1, 0}, {0, 1}, {1, 0}};
+    float[][] txt = {{1, 0}, {0, 1}};
+    // Images 0 and 2 share text 0 (merged duplicates); image 1 has text 1.
+    Retrieval.Report r = Retrieval.score("test", img, txt, new int[] {0, 1, 0});
+    assertThat(r.i2t().r1()).isEqualTo(1.0);
+    assertThat(r.t2i().r1()).isEqualTo(1.0);
+    Retrieval.Report swapped = Retrieval.score("test", img, txt, new int[] {1, 0, 1});
+    assertThat(swapped.i2t().r1()).isEqualTo(0.0);
+    assertThat(swapped.i2t().meanRank()).isEqualTo(2.0);
+  }
+}
