@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
     name = "meta",
     mixinStandardHelpOptions = true,
     description = "Several datasets as one meta-dataset: catalog of tasks, leakage, episodes.",
-    subcommands = {MetaCommand.ListCommand.class})
+    subcommands = {MetaCommand.ListCommand.class, MetaEpisodesCommand.class})
 final class MetaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
