@@ -92,7 +92,7 @@ class EpisodesTest {
 
   @Test
   void tooFewPatientsIsAClearError() {
-    assertThatThrownBy(() -> Episodes.sample(pool(), new Spec(3, 1, 20, 15, 1, 1)))
+    assertThatThrownBy(() -> Episodes.sample(pool(), new Spec(3, 1, 40, 15, 1, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("patients per class");
     assertThatThrownBy(() -> new Spec(1, 1, 1, 1, 1, 1))
