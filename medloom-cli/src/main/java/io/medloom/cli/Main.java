@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       EvalCommand.class,
       PredictCommand.class,
+      MetaCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,118 @@
+package io.medloom.learn.meta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.medloom.core.Progress;
+import io.medloom.core.source.SourceSpec;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
+import io.medloom.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetaCatalogTest {
+  @TempDir Path tmp;
+
+  static Path build(Path tmp, String source, String name) throws Exception {
+    Path out = tmp.resolve(name);
+    LocalBuild.run(
+        new BuildConfig(
+            List.of(SourceSpec.parse(source)),
+            out,
+            32,
+            1,
+            0.2,
+            0.2,
+            2,
+            64,
+            1L << 28,
+            Optional.empty(),
+            name),
+        Progress.NONE);
+    return out;
+  }
+
+  /** Twelve noise images of six patients with a source split; img11 is a byte copy of img0. */
+  static Path csvWithPlantedLeak(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    Random rnd = new Random(3);
+    StringBuilder csv = new StringBuilder("path,label,patient,split\n");
+    String[] splits = {"train", "train", "train", "val", "test", "test"};
+    for (int i = 0; i < 12; i++) {
+      Path png = dir.resolve("img" + i + ".png");
+      if (i == 11) {
+        Files.copy(dir.resolve("img0.png"), png);
+      } else {
+        BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 32; y++) {
+          for (int x = 0; x < 32; x++) {
+            int v = (x * 7 + y * (i + 1) * 3 + rnd.nextInt(40)) & 0xff;
+            img.getRaster().setSample(x, y, 0, v);
+          }
+        }
+        ImageIO.write(img, "png", png.toFile());
+      }
+      int patient = i / 2;
+      csv.append("img").append(i).append(".png,").append(i % 2 == 0 ? "a" : "b");
+      csv.append(",p").append(patient).append(',').append(splits[patient]).append('\n');
+    }
+    Files.writeString(dir.resolve("records.csv"), csv.toString());
+    return dir.resolve("records.csv");
+  }
+
+  @Test
+  void listsTasksWithCountsAndFindsAPlantedCrossSplitCopy() throws Exception {
+    Path csv = csvWithPlantedLeak(tmp.resolve("in"));
+    Path ds =
+        build(
+            tmp,
+            "csv:" + csv + "?image=path&tasks=label:binary&patient=patient&split=split",
+            "planted");
+    Path phantom = build(tmp, "phantom:12", "ph");
+
+    MetaCatalog.Catalog c = MetaCatalog.read(List.of(ds, phantom));
+
+    MetaCatalog.Entry planted = c.entries().get(0);
+    assertThat(planted.dataset()).isEqualTo("planted");
+    assertThat(planted.task()).isEqualTo("label");
+    assertThat(planted.type()).isEqualTo("binary");
+    assertThat(planted.classes()).hasSize(2);
+    assertThat(planted.originalCounts()).containsEntry("train", 6L).containsEntry("val", 2L);
+    assertThat(planted.originalCounts()).containsEntry("test", 4L);
+    assertThat(planted.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(12);
+    assertThat(c.entries()).anyMatch(e -> e.dataset().equals("ph"));
+
+    MetaCatalog.Leakage leak = c.leakage().get(0);
+    // img0 (patient p0, train) and img11 (patient p5, test) are one image.
+    assertThat(leak.groups()).isEqualTo(1);
+    assertThat(leak.samples()).isEqualTo(2);
+    assertThat(leak.byPair()).containsOnlyKeys("test/train");
+    assertThat(c.leakage().get(1).rowsWithOriginalSplit()).isZero();
+
+    String table = MetaCatalog.format(c);
+    assertThat(table).contains("planted").contains("ph").contains("1 images (2 rows)");
+  }
+
+  @Test
+  void pneumoniaMnistHasExactCopiesAcrossItsPublishedSplits() throws Exception {
+    Path npz = SharedData.require("medmnist").resolve("pneumoniamnist.npz");
+    Path ds = build(tmp, "medmnist:" + npz, "pmn");
+    MetaCatalog.Catalog c = MetaCatalog.read(List.of(ds));
+    MetaCatalog.Entry e = c.entries().get(0);
+    assertThat(e.originalCounts())
+        .containsEntry("train", 2428L)
+        .containsEntry("val", 270L)
+        .containsEntry("test", 468L);
+    MetaCatalog.Leakage leak = c.leakage().get(0);
+    assertThat(leak.groups()).isPositive();
+    assertThat(leak.byPair()).containsKey("train/val");
+    System.out.println(MetaCatalog.format(c));
+  }
+}
