@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluates a trained model on a dataset.",
-    subcommands = {EvalClassifyCommand.class},
+    subcommands = {EvalClassifyCommand.class, EvalSegCommand.class},
     footer = {
       "",
       "Example:",

@@ -1,0 +1,105 @@
+package io.medloom.learn.seg;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import io.medloom.learn.train.AdamOptimizer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One U-Net being trained: its model, trainer and optimizer. Weights restored from a checkpoint go
+ * in before the trainer exists (the trainer then adopts them); the optimizer's moments after.
+ */
+final class Net implements AutoCloseable {
+  final Model model;
+  final Trainer trainer;
+  final AdamOptimizer optimizer;
+  final int size;
+
+  /**
+   * @param weights weights to start from (a checkpoint), or null for a fresh initialisation
+   * @param moments the optimizer state to restore with them, or null
+   */
+  Net(String name, List<Integer> widths, int batch, int size, Path weights, Path moments)
+      throws IOException {
+    this.size = size;
+    this.optimizer = new AdamOptimizer(false, 0f);
+    this.model = Model.newInstance(name, Device.cpu(), "PyTorch");
+    model.setBlock(UNet.build(widths));
+    Shape input = new Shape(batch, 1, size, size);
+    if (weights != null) {
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, input);
+      loadWeights(model, weights);
+    }
+    // The loss is computed by the training loop itself; DJL's config still wants one.
+    DefaultTrainingConfig tc =
+        new DefaultTrainingConfig(Loss.l2Loss())
+            .optOptimizer(optimizer)
+            .optDevices(new Device[] {Device.cpu()});
+    this.trainer = model.newTrainer(tc);
+    trainer.initialize(input);
+    if (moments != null) {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(moments))) {
+        optimizer.load(in, model.getBlock().getParameters(), model.getNDManager());
+      }
+      for (var p : model.getBlock().getParameters()) {
+        if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
+          p.getValue().getArray().setRequiresGradient(true);
+        }
+      }
+    }
+  }
+
+  static void loadWeights(Model model, Path weights) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(weights))) {
+      model.getBlock().loadParameters(model.getNDManager(), new DataInputStream(in));
+    } catch (MalformedModelException e) {
+      throw new IOException("damaged weights " + weights + ": " + e.getMessage(), e);
+    }
+  }
+
+  void saveWeights(Path to) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(to))) {
+      model.getBlock().saveParameters(new DataOutputStream(out));
+    }
+  }
+
+  void saveMoments(Path to) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(to))) {
+      optimizer.save(out, model.getBlock().getParameters());
+    }
+  }
+
+  /** Foreground probabilities of {@code n} images (NCHW floats), inference mode: n*s*s values. */
+  float[] foreground(float[] images, int n) {
+    try (NDManager m = trainer.getManager().newSubManager()) {
+      NDArray x = m.create(images, new Shape(n, 1, size, size));
+      NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+      return logits.softmax(1).get(new NDIndex(":, 1")).toFloatArray();
+    }
+  }
+
+  @Override
+  public void close() {
+    trainer.close();
+    model.close();
+  }
+}
