@@ -218,16 +218,9 @@ final class SegLoop {
   private double aideStep(List<Net> net, int[] idx, int epoch, int b, double r) {
     Batch bt = batch(idx, epoch, b, 2);
     int n = idx.length;
+    int hw = s * s;
     AideOptions o = c.aide();
-    PseudoLabels[] pl = new PseudoLabels[2];
-    for (int k = 0; k < 2; k++) {
-      Net x = net.get(k);
-      SplittableRandom rng = new SplittableRandom(mix(c.seed() + 17 * (k + 1), epoch, b));
-      pl[k] =
-          PseudoLabels.of(
-              x::foreground, bt.images(), n, s, o.augmentations(), o.rotationDegrees(), black, rng);
-    }
-    int clean = Math.max(1, (int) Math.round(o.cleanFraction() * n));
+    int clean = Math.max(1, Math.min(n, (int) Math.round(o.cleanFraction() * n)));
     try (NDManager m = net.get(0).trainer.getManager().newSubManager()) {
       NDArray x = m.create(bt.images(), new Shape(n, 1, s, s));
       float value;
@@ -249,26 +242,45 @@ final class SegLoop {
           boolean[] isClean = lowest(lossValues[1 - k], clean);
           float[] wClean = new float[n];
           float[] wSuspect = new float[n];
-          for (int j = 0; j < n; j++) {
+          int[] suspects = new int[n - clean];
+          for (int j = 0, q = 0; j < n; j++) {
             if (isClean[j]) {
               wClean[j] = 1f / clean;
             } else {
               wSuspect[j] = 1f / (n - clean);
+              suspects[q++] = j;
             }
           }
-          PseudoLabels peer = pl[1 - k];
-          NDArray pfg = m.create(peer.foreground(), new Shape(n, 1, s, s));
-          NDArray pseudo = SegLoss.oneHot(pfg);
-          NDArray conf = m.create(peer.confidence(), new Shape(n, s, s));
-          NDArray cons = SegLoss.consistency(out[k], pseudo, conf);
-          NDArray segTerm =
-              seg[k]
-                  .mul(m.create(wClean))
-                  .sum()
-                  .add(seg[k].mul(m.create(wSuspect)).sum().mul((float) (1 - r)));
-          NDArray corTerm =
-              cons.mul(m.create(wSuspect)).sum().mul((float) (o.consistencyWeight() * r));
-          NDArray lk = segTerm.add(corTerm);
+          NDArray lk =
+              seg[k].mul(m.create(wClean)).sum().add(seg[k].mul(m.create(wSuspect)).sum().mul((float) (1 - r)));
+          if (suspects.length > 0 && r > 0 && o.consistencyWeight() > 0) {
+            // The peer's pseudo-labels are needed on this network's suspect samples only.
+            float[] sub = new float[suspects.length * hw];
+            for (int q = 0; q < suspects.length; q++) {
+              System.arraycopy(bt.images(), suspects[q] * hw, sub, q * hw, hw);
+            }
+            Net peerNet = net.get(1 - k);
+            SplittableRandom rng = new SplittableRandom(mix(c.seed() + 17L * (2 - k), epoch, b));
+            PseudoLabels peer =
+                PseudoLabels.of(
+                    peerNet::foreground,
+                    sub,
+                    suspects.length,
+                    s,
+                    o.augmentations(),
+                    o.rotationDegrees(),
+                    black,
+                    rng);
+            float[] pfg = new float[n * hw];
+            float[] conf = new float[n * hw];
+            for (int q = 0; q < suspects.length; q++) {
+              System.arraycopy(peer.foreground(), q * hw, pfg, suspects[q] * hw, hw);
+              System.arraycopy(peer.confidence(), q * hw, conf, suspects[q] * hw, hw);
+            }
+            NDArray pseudo = SegLoss.oneHot(m.create(pfg, new Shape(n, 1, s, s)));
+            NDArray cons = SegLoss.consistency(out[k], pseudo, m.create(conf, new Shape(n, s, s)));
+            lk = lk.add(cons.mul(m.create(wSuspect)).sum().mul((float) (o.consistencyWeight() * r)));
+          }
           total = total == null ? lk : total.add(lk);
         }
         gc.backward(total);
