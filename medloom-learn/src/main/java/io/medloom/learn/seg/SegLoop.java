@@ -252,7 +252,10 @@ final class SegLoop {
             }
           }
           NDArray lk =
-              seg[k].mul(m.create(wClean)).sum().add(seg[k].mul(m.create(wSuspect)).sum().mul((float) (1 - r)));
+              seg[k]
+                  .mul(m.create(wClean))
+                  .sum()
+                  .add(seg[k].mul(m.create(wSuspect)).sum().mul((float) (1 - r)));
           if (suspects.length > 0 && r > 0 && o.consistencyWeight() > 0) {
             // The peer's pseudo-labels are needed on this network's suspect samples only.
             float[] sub = new float[suspects.length * hw];
@@ -279,7 +282,8 @@ final class SegLoop {
             }
             NDArray pseudo = SegLoss.oneHot(m.create(pfg, new Shape(n, 1, s, s)));
             NDArray cons = SegLoss.consistency(out[k], pseudo, m.create(conf, new Shape(n, s, s)));
-            lk = lk.add(cons.mul(m.create(wSuspect)).sum().mul((float) (o.consistencyWeight() * r)));
+            lk =
+                lk.add(cons.mul(m.create(wSuspect)).sum().mul((float) (o.consistencyWeight() * r)));
           }
           total = total == null ? lk : total.add(lk);
         }

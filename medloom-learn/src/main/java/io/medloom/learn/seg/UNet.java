@@ -20,10 +20,9 @@ import java.util.List;
 /**
  * A 2-D U-Net (Ronneberger et al.): per level two 3x3 conv-BN-ReLU, 2x2 max-pool down, up by
  * nearest-neighbour 2x upsampling and a 3x3 convolution (DJL's PyTorch engine has no transposed
- * convolution), the skip joined by channel concatenation; a 1x1 convolution
- * gives two logits per pixel (background, foreground), as AIDE's softmax confidence needs. Built
- * recursively: level k is {@code double conv, then [skip | pool, level k+1, up] concatenated, then
- * double conv}.
+ * convolution), the skip joined by channel concatenation; a 1x1 convolution gives two logits per
+ * pixel (background, foreground), as AIDE's softmax confidence needs. Built recursively: level k is
+ * {@code double conv, then [skip | pool, level k+1, up] concatenated, then double conv}.
  */
 public final class UNet {
   private UNet() {}

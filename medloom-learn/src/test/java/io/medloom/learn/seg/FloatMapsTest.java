@@ -14,7 +14,8 @@ class FloatMapsTest {
     // 90 degrees counter-clockwise on screen: the top-right value moves to the top-left.
     float[] r = FloatMaps.rotate(m, 2, 90, Float.NaN);
     assertThat(r[0]).isCloseTo(2f, within(1e-5f));
-    assertThat(FloatMaps.rotate(r, 2, -90, Float.NaN)).containsExactly(new float[] {1, 2, 3, 4}, within(1e-5f));
+    assertThat(FloatMaps.rotate(r, 2, -90, Float.NaN))
+        .containsExactly(new float[] {1, 2, 3, 4}, within(1e-5f));
   }
 
   @Test

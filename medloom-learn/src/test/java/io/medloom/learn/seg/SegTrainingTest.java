@@ -43,7 +43,8 @@ class SegTrainingTest {
         Progress.NONE);
   }
 
-  private static SegConfig config(Path out, String method, double fraction, double noise, int epochs) {
+  private static SegConfig config(
+      Path out, String method, double fraction, double noise, int epochs) {
     SegPreset p = new SegPreset("test", List.of(4, 8, 16), 32, 4, epochs, 3e-3);
     return new SegConfig(
         dataset,
