@@ -60,6 +60,10 @@ final class Net implements AutoCloseable {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(moments))) {
         optimizer.load(in, model.getBlock().getParameters(), model.getNDManager());
       }
+    }
+    if (weights != null) {
+      // Loaded arrays replaced the initial ones: make sure they collect gradients as those did
+      // (without this a warm-started network trained on undefined gradients and went to NaN).
       for (var p : model.getBlock().getParameters()) {
         if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
           p.getValue().getArray().setRequiresGradient(true);
