@@ -137,6 +137,12 @@ final class TrainSegCommand implements Callable<Integer> {
   double rotation;
 
   @Option(
+      names = "--aide-lr-factor",
+      defaultValue = "0.1",
+      description = "AIDE fine-tunes from the supervised start at this share of --lr (default 0.1).")
+  double aideLrFactor;
+
+  @Option(
       names = "--splits",
       defaultValue = "medloom",
       description = "medloom (the patient-disjoint split column) or original (the source's own).")
@@ -159,7 +165,8 @@ final class TrainSegCommand implements Callable<Integer> {
             cleanFraction,
             consistencyWeight,
             augmentations,
-            rotation);
+            rotation,
+            aideLrFactor);
     SplitScheme scheme = SplitScheme.parse(splits);
     SegConfig c =
         new SegConfig(

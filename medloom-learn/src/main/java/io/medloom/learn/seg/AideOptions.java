@@ -15,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param consistencyWeight weight of the confidence-weighted consistency term
  * @param augmentations flip/rotation copies averaged into a pseudo-label
  * @param rotationDegrees their rotation is drawn in ±this
+ * @param lrFactor the two networks start from the supervised model and fine-tune at this share of
+ *     the preset's learning rate (at the full rate the warm start was lost within a few epochs)
  */
 public record AideOptions(
     @JsonProperty("warmup_epochs") int warmupEpochs,
@@ -23,9 +25,10 @@ public record AideOptions(
     @JsonProperty("clean_fraction") double cleanFraction,
     @JsonProperty("consistency_weight") double consistencyWeight,
     int augmentations,
-    @JsonProperty("rotation_degrees") double rotationDegrees) {
+    @JsonProperty("rotation_degrees") double rotationDegrees,
+    @JsonProperty("lr_factor") double lrFactor) {
 
-  public static final AideOptions DEFAULTS = new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 60);
+  public static final AideOptions DEFAULTS = new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 60, 0.1);
 
   public AideOptions {
     checkArgument(warmupEpochs >= 1, "warm-up epochs must be >= 1: %s", warmupEpochs);
@@ -42,6 +45,7 @@ public record AideOptions(
         rotationDegrees >= 0 && rotationDegrees <= 180,
         "rotation must be in [0,180]: %s",
         rotationDegrees);
+    checkArgument(lrFactor > 0 && lrFactor <= 1, "lr factor not in (0,1]: %s", lrFactor);
   }
 
   /** r(epoch) = min((epoch / E_w)², 1), epoch 1-based. */

@@ -70,7 +70,8 @@ final class SegLoop {
     // 10% run is not also a run with a tenth of the optimizer steps.
     int steps = Math.max(1, p.train().size() / batch);
     long total = (long) steps * pr.epochs();
-    Schedule schedule = new Schedule(pr.lr(), 0, total);
+    double lr0 = aide && p.warmStart() != null ? pr.lr() * c.aide().lrFactor() : pr.lr();
+    Schedule schedule = new Schedule(lr0, 0, total);
     Optional<Path> last = checkpoints.latest();
     SegState state = new SegState(0, 0, 0, null, 1, info.configHash(), 0, List.of());
     if (last.isPresent()) {

@@ -155,7 +155,8 @@ public final class SegTraining {
               info.leftOut(),
               what));
       boolean flipSafe = Augmentation.flipIsSafe(tr.info().modalities());
-      Prepared p = new Prepared(ts, val.samples(), trainable, expert, labels, norm, flipSafe, warmStart);
+      Prepared p =
+          new Prepared(ts, val.samples(), trainable, expert, labels, norm, flipSafe, warmStart);
       return new SegLoop(c, folder, info, p, listener).go();
     }
   }
@@ -210,7 +211,8 @@ public final class SegTraining {
         }
       }
       listener.message(
-          changed + " unlabelled samples start from the supervised predictions; both networks"
+          changed
+              + " unlabelled samples start from the supervised predictions; both networks"
               + " start from its weights");
     }
     return f.params();

@@ -20,10 +20,10 @@ import java.util.List;
 
 /**
  * A 2-D U-Net (Ronneberger et al.): per level two 3x3 conv-BN-ReLU, 2x2 max-pool down, up by
- * nearest-neighbour 2x upsampling (a broadcast) and a 3x3 convolution (DJL's PyTorch engine has no transposed
- * convolution), the skip joined by channel concatenation; a 1x1 convolution gives two logits per
- * pixel (background, foreground), as AIDE's softmax confidence needs. Built recursively: level k is
- * {@code double conv, then [skip | pool, level k+1, up] concatenated, then double conv}.
+ * nearest-neighbour 2x upsampling (a broadcast) and a 3x3 convolution (DJL's PyTorch engine has no
+ * transposed convolution), the skip joined by channel concatenation; a 1x1 convolution gives two
+ * logits per pixel (background, foreground), as AIDE's softmax confidence needs. Built recursively:
+ * level k is {@code double conv, then [skip | pool, level k+1, up] concatenated, then double conv}.
  */
 public final class UNet {
   private UNet() {}
@@ -49,7 +49,8 @@ public final class UNet {
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
             .add(level(widths, k + 1))
             .add(
-                new LambdaBlock(list -> new NDList(upsample2x(list.singletonOrThrow())), "upsample2x"))
+                new LambdaBlock(
+                    list -> new NDList(upsample2x(list.singletonOrThrow())), "upsample2x"))
             .add(
                 Conv2d.builder()
                     .setFilters(w)
@@ -68,10 +69,11 @@ public final class UNet {
   }
 
   /**
-   * Nearest-neighbour 2x upsampling as a broadcast ({@code [B,C,H,1,W,1]} to {@code [B,C,H,2,W,2]}):
-   * its gradient is a plain sum. {@code repeat} (repeat_interleave) was tried first, but its
-   * backward scatters with index_add, which on several CPU threads adds in varying order: two runs
-   * with the same seed drifted apart and a resumed run no longer matched an uninterrupted one.
+   * Nearest-neighbour 2x upsampling as a broadcast ({@code [B,C,H,1,W,1]} to {@code
+   * [B,C,H,2,W,2]}): its gradient is a plain sum. {@code repeat} (repeat_interleave) was tried
+   * first, but its backward scatters with index_add, which on several CPU threads adds in varying
+   * order: two runs with the same seed drifted apart and a resumed run no longer matched an
+   * uninterrupted one.
    */
   static NDArray upsample2x(NDArray x) {
     Shape s = x.getShape();
