@@ -61,6 +61,6 @@ class SegCommandsTest {
             "--out",
             tmp.resolve("none").toString());
     assertThat(none.exitCode()).isNotZero();
-    assertThat(none.out()).contains("no such organ");
+    assertThat(none.err()).contains("no such organ");
   }
 }
