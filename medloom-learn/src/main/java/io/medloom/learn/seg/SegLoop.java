@@ -109,16 +109,30 @@ final class SegLoop {
         double r = aide ? c.aide().ramp(epoch) : 0;
         double lossSum = 0;
         double lr = 0;
+        int skipped = 0;
         for (int b = 0; b < steps; b++) {
           lr = schedule.at(step);
           for (Net x : net) {
             x.optimizer.setLearningRate((float) lr);
           }
           int[] idx = Arrays.copyOfRange(order, b * batch, (b + 1) * batch);
-          lossSum +=
+          double v =
               aide ? aideStep(net, idx, epoch, b, r) : supervisedStep(net.get(0), idx, epoch, b);
+          // A batch whose loss is not finite is skipped before any weight changes (counted and
+          // reported); a run where that becomes the rule stops.
+          if (Double.isFinite(v)) {
+            lossSum += v;
+          } else {
+            skipped++;
+          }
           step++;
         }
+        if (skipped > 0) {
+          listener.message(
+              "epoch " + epoch + ": " + skipped + " of " + steps + " batches skipped (loss not finite)");
+        }
+        finite(skipped * 2 > steps ? Float.NaN : 0f);
+        lossSum = steps > skipped ? lossSum * steps / (steps - skipped) : lossSum;
         int relabelled = 0;
         if (aide && c.aide().updatesAfter(epoch)) {
           for (int k = 0; k < 2; k++) {
@@ -211,8 +225,11 @@ final class SegLoop {
         gc.backward(loss);
         value = loss.getFloat();
       }
+      if (!Float.isFinite(value)) {
+        return value;
+      }
       net.trainer.step();
-      return finite(value);
+      return value;
     }
   }
 
@@ -291,9 +308,12 @@ final class SegLoop {
         gc.backward(total);
         value = total.getFloat() / 2;
       }
+      if (!Float.isFinite(value)) {
+        return value;
+      }
       net.get(0).trainer.step();
       net.get(1).trainer.step();
-      return finite(value);
+      return value;
     }
   }
 
