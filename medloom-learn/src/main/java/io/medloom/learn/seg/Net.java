@@ -40,6 +40,22 @@ final class Net implements AutoCloseable {
    */
   Net(String name, List<Integer> widths, int batch, int size, Path weights, Path moments)
       throws IOException {
+    this(name, widths, batch, size, weights, moments, null);
+  }
+
+  /**
+   * @param warmStart weights copied into the freshly initialised parameters (values only: the
+   *     parameters stay the arrays the trainer made and collects gradients on), or null
+   */
+  Net(
+      String name,
+      List<Integer> widths,
+      int batch,
+      int size,
+      Path weights,
+      Path moments,
+      Path warmStart)
+      throws IOException {
     this.size = size;
     this.optimizer = new AdamOptimizer(false, 0f);
     this.model = Model.newInstance(name, Device.cpu(), "PyTorch");
@@ -61,6 +77,9 @@ final class Net implements AutoCloseable {
         optimizer.load(in, model.getBlock().getParameters(), model.getNDManager());
       }
     }
+    if (warmStart != null && weights == null) {
+      copyValues(warmStart, widths, input);
+    }
     if (weights != null) {
       // Loaded arrays replaced the initial ones: make sure they collect gradients as those did
       // (without this a warm-started network trained on undefined gradients and went to NaN).
@@ -68,6 +87,23 @@ final class Net implements AutoCloseable {
         if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
           p.getValue().getArray().setRequiresGradient(true);
         }
+      }
+    }
+  }
+
+  /** Copies the values of a saved U-Net into this network's parameters, pairwise by position. */
+  private void copyValues(Path from, List<Integer> widths, Shape input) throws IOException {
+    try (Model src = Model.newInstance("warm-start", Device.cpu(), "PyTorch")) {
+      src.setBlock(UNet.build(widths));
+      src.getBlock().initialize(src.getNDManager(), DataType.FLOAT32, input);
+      loadWeights(src, from);
+      var a = src.getBlock().getParameters().values();
+      var b = model.getBlock().getParameters().values();
+      if (a.size() != b.size()) {
+        throw new IOException(from + " holds a different network");
+      }
+      for (int i = 0; i < a.size(); i++) {
+        a.get(i).getArray().copyTo(b.get(i).getArray());
       }
     }
   }

@@ -90,9 +90,9 @@ final class SegLoop {
     try {
       for (int k = 0; k < nets; k++) {
         final int which = k;
-        Path w = last.map(l -> l.resolve(SegCheckpoints.params(which))).orElse(p.warmStart());
+        Path w = last.map(l -> l.resolve(SegCheckpoints.params(which))).orElse(null);
         Path m = last.map(l -> l.resolve(SegCheckpoints.moments(which))).orElse(null);
-        net.add(new Net("unet" + (k + 1), pr.widths(), batch, s, w, m));
+        net.add(new Net("unet" + (k + 1), pr.widths(), batch, s, w, m, p.warmStart()));
       }
       if (last.isPresent()) {
         listener.message(
