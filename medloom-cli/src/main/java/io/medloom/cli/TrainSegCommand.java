@@ -139,7 +139,8 @@ final class TrainSegCommand implements Callable<Integer> {
   @Option(
       names = "--aide-lr-factor",
       defaultValue = "0.1",
-      description = "AIDE fine-tunes from the supervised start at this share of --lr (default 0.1).")
+      description =
+          "AIDE fine-tunes from the supervised start at this share of --lr (default 0.1).")
   double aideLrFactor;
 
   @Option(

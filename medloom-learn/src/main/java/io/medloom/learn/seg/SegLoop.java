@@ -129,7 +129,13 @@ final class SegLoop {
         }
         if (skipped > 0) {
           listener.message(
-              "epoch " + epoch + ": " + skipped + " of " + steps + " batches skipped (loss not finite)");
+              "epoch "
+                  + epoch
+                  + ": "
+                  + skipped
+                  + " of "
+                  + steps
+                  + " batches skipped (loss not finite)");
         }
         finite(skipped * 2 > steps ? Float.NaN : 0f);
         lossSum = steps > skipped ? lossSum * steps / (steps - skipped) : lossSum;
