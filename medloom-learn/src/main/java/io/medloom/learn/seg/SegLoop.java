@@ -231,8 +231,8 @@ final class SegLoop {
         gc.backward(loss);
         value = loss.getFloat();
       }
-      if (!Float.isFinite(value)) {
-        return value;
+      if (!Float.isFinite(value) || !gradientsFinite(net)) {
+        return Float.NaN;
       }
       net.trainer.step();
       return value;
@@ -314,8 +314,8 @@ final class SegLoop {
         gc.backward(total);
         value = total.getFloat() / 2;
       }
-      if (!Float.isFinite(value)) {
-        return value;
+      if (!Float.isFinite(value) || !gradientsFinite(net.get(0)) || !gradientsFinite(net.get(1))) {
+        return Float.NaN;
       }
       net.get(0).trainer.step();
       net.get(1).trainer.step();
@@ -421,6 +421,28 @@ final class SegLoop {
       out[j] = t;
     }
     return out;
+  }
+
+  /**
+   * Whether every gradient of a network is finite. A finite loss can still come with an infinite
+   * gradient, and one such Adam step turns the weights into NaN for good (seen in AIDE runs).
+   */
+  private static boolean gradientsFinite(Net net) {
+    try (NDManager scratch = net.trainer.getManager().newSubManager()) {
+      for (var p : net.model.getBlock().getParameters().values()) {
+        if (!p.requiresGradient()) {
+          continue;
+        }
+        NDArray g = p.getArray().getGradient();
+        g.attach(scratch);
+        NDArray sum = g.sum();
+        sum.attach(scratch);
+        if (!Float.isFinite(sum.getFloat())) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private double finite(float v) {
