@@ -135,7 +135,7 @@ final class SegLoop {
                   + skipped
                   + " of "
                   + steps
-                  + " batches skipped (loss not finite)");
+                  + " batches skipped (loss or gradient not finite)");
         }
         finite(skipped * 2 > steps ? Float.NaN : 0f);
         lossSum = steps > skipped ? lossSum * steps / (steps - skipped) : lossSum;
