@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
       EvalClassifyCommand.class,
       EvalZeroshotCommand.class,
       EvalRetrievalCommand.class,
-      EvalProbeCommand.class
+      EvalProbeCommand.class,
+      EvalSegCommand.class
     },
     footer = {
       "",

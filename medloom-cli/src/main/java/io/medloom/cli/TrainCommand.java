@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Trains a model on a dataset.",
-    subcommands = {TrainClassifyCommand.class, TrainClipCommand.class},
+    subcommands = {TrainClassifyCommand.class, TrainClipCommand.class, TrainSegCommand.class},
     footer = {
       "",
       "Example:",
