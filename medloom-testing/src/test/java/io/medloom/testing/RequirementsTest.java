@@ -57,7 +57,9 @@ class RequirementsTest {
     Throwable t = catchThrowable(() -> Requirements.require(false, "widget missing", "get one"));
     if (env) {
       // CI=true or MEDLOOM_REQUIRE_SHARED_DATA=true, and the message says which.
-      assertThat(t).isInstanceOf(AssertionFailedError.class).hasMessageContaining("required because");
+      assertThat(t)
+          .isInstanceOf(AssertionFailedError.class)
+          .hasMessageContaining("required because");
     } else {
       assertThat(t).isInstanceOf(TestAbortedException.class).hasMessage("widget missing (get one)");
     }
