@@ -134,10 +134,7 @@ final class JlsScan {
     }
     px += sign * ctx.c[q];
     px = px < 0 ? 0 : px > ctx.maxval ? ctx.maxval : px;
-    int k = 0;
-    while ((ctx.n[q] << k) < ctx.a[q]) {
-      k++;
-    }
+    int k = JlsContexts.golombK(ctx.n[q], ctx.a[q]);
     int m = ctx.golomb(in, k, ctx.limit);
     int err;
     if (ctx.near == 0 && k == 0 && 2 * ctx.b[q] <= -ctx.n[q]) {
@@ -199,10 +196,7 @@ final class JlsScan {
   private int interruptionError(int riType, int runIndex) throws CodecException {
     int q = 365 + riType;
     int temp = riType == 0 ? ctx.a[q] : ctx.a[q] + (ctx.n[q] >> 1);
-    int k = 0;
-    while ((ctx.n[q] << k) < temp) {
-      k++;
-    }
+    int k = JlsContexts.golombK(ctx.n[q], temp);
     int em = ctx.golomb(in, k, ctx.limit - JlsContexts.J[runIndex] - 1);
     int t = em + riType;
     boolean map = (t & 1) != 0;
