@@ -161,10 +161,10 @@ final class JlsContexts {
 
   /** A.5.3 with the limit of A.7.1: a Golomb code of parameter k, escaped past {@code lim}. */
   /**
-   * The Golomb parameter k: the least k with n·2^k ≥ a (A.5.1). In a valid stream k stays below
-   * the sample's bit depth; a corrupt one can drive a context's counts so far apart (or n to 0)
-   * that a shift in int arithmetic wraps and the search never ends, so it runs in long arithmetic
-   * and refuses a k no stream of 16-bit samples can need.
+   * The Golomb parameter k: the least k with n·2^k ≥ a (A.5.1). In a valid stream k stays below the
+   * sample's bit depth; a corrupt one can drive a context's counts so far apart (or n to 0) that a
+   * shift in int arithmetic wraps and the search never ends, so it runs in long arithmetic and
+   * refuses a k no stream of 16-bit samples can need.
    */
   static int golombK(int n, int a) throws CodecException {
     int k = 0;
