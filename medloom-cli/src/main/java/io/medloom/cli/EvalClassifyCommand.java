@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
     name = "classify",
     mixinStandardHelpOptions = true,
     description = {
-      "Per-class AUROC with bootstrap 95% intervals, macro AUROC, accuracy, balanced accuracy,",
+      "Per-class AUROC with bootstrap 95%% intervals, macro AUROC, accuracy, balanced accuracy,",
       "F1 and the confusion matrix of a classifier on one split; a table on stdout, JSON in FILE",
       "(default MODEL/eval/classify.json) and a ROC plot beside it (FILE-roc.png)."
     },

@@ -25,6 +25,6 @@ final class EvalCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to evaluate: classify, zeroshot, retrieval or probe");
+        spec.commandLine(), "say what to evaluate: classify, zeroshot, retrieval, probe or seg");
   }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Dice, IoU and HD95 (pixels) of a segmentation model per image of one split, at the stored",
-      "image size, with means and bootstrap 95% intervals; JSON in FILE (default",
+      "image size, with means and bootstrap 95%% intervals; JSON in FILE (default",
       "MODEL/eval/seg.json, keys dice, iou, hd95 each {mean, ci95}) and overlays of the best and",
       "worst case beside it (FILE-best.png, FILE-worst.png)."
     },

@@ -11,7 +11,14 @@ import picocli.CommandLine.Parameters;
     name = "meta",
     mixinStandardHelpOptions = true,
     description = "Several datasets as one meta-dataset: catalog of tasks, leakage, episodes.",
-    subcommands = {MetaCommand.ListCommand.class, MetaEpisodesCommand.class})
+    subcommands = {MetaCommand.ListCommand.class, MetaEpisodesCommand.class},
+    footer = {
+      "",
+      "Examples:",
+      "  ./medloom meta list /tmp/pmn /tmp/busi /tmp/phantom",
+      "  ./medloom meta episodes /tmp/pmn --task pneumoniamnist --split test --ways 2 --shots 1-10"
+          + " --query 10 --episodes 100 --seed 0 --out /tmp/pmn-episodes.json"
+    })
 final class MetaCommand implements Callable<Integer> {
   @Override
   public Integer call() {

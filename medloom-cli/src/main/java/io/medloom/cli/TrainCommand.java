@@ -19,6 +19,6 @@ final class TrainCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to train: classify or clip");
+        spec.commandLine(), "say what to train: classify, clip or seg");
   }
 }
