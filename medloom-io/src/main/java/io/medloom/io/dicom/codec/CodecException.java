@@ -2,7 +2,10 @@ package io.medloom.io.dicom.codec;
 
 import java.io.IOException;
 
-/** A compressed stream that does not follow its standard, or uses a feature this decoder does not support. */
+/**
+ * A compressed stream that does not follow its standard, or uses a feature this decoder does not
+ * support.
+ */
 public final class CodecException extends IOException {
   private static final long serialVersionUID = 1L;
 
