@@ -1,9 +1,9 @@
 package io.medloom.cli;
 
-import io.medloom.io.table.CsvTable;
 import io.medloom.store.AtomicFiles;
 import io.medloom.store.Json;
 import io.medloom.text.ChexpertLabeler;
+import io.medloom.text.ReportCsv;
 import io.medloom.text.Triplet;
 import io.medloom.text.TripletExtractor;
 import java.io.IOException;
@@ -51,8 +51,8 @@ final class TextCommand implements Runnable {
     String idColumn;
 
     /** The table, checked for the named columns. */
-    CsvTable read() throws IOException {
-      CsvTable t = CsvTable.read(in);
+    ReportCsv read() throws IOException {
+      ReportCsv t = ReportCsv.read(in);
       for (String c : columns) {
         if (!t.header().contains(c)) {
           throw new IllegalArgumentException(
@@ -65,11 +65,11 @@ final class TextCommand implements Runnable {
       return t;
     }
 
-    String idHeader(CsvTable t) {
+    String idHeader(ReportCsv t) {
       return idColumn != null ? idColumn : t.header().contains("uid") ? "uid" : "row";
     }
 
-    String id(CsvTable t, CsvTable.Row r, int index) {
+    String id(ReportCsv t, ReportCsv.Row r, int index) {
       String h = idHeader(t);
       return h.equals("row") && !t.header().contains("row") ? String.valueOf(index + 1) : r.get(h);
     }
@@ -77,8 +77,8 @@ final class TextCommand implements Runnable {
     /**
      * The columns joined as sections ("FINDINGS: ...\nIMPRESSION: ..."), as reports are written.
      */
-    String report(CsvTable.Row r) {
-      StringBuilder sb = new StringBuilder();
+    String report(ReportCsv.Row r, StringBuilder sb) {
+      sb.setLength(0);
       for (String c : columns) {
         String v = r.get(c);
         if (!v.isBlank()) {
@@ -113,36 +113,42 @@ final class TextCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      CsvTable t = input.read();
+      ReportCsv t = input.read();
       ChexpertLabeler labeler = ChexpertLabeler.standard();
       StringBuilder csv = new StringBuilder(csvCell(input.idHeader(t)));
       ChexpertLabeler.OBSERVATIONS.forEach(o -> csv.append(',').append(csvCell(o)));
       csv.append('\n');
-      int bad = 0;
-      for (int i = 0; i < t.rows().size(); i++) {
-        CsvTable.Row r = t.rows().get(i);
-        csv.append(csvCell(input.id(t, r, i)));
-        Map<String, Integer> labels = Map.of();
-        if (r.problem().isPresent()) {
-          bad++;
-          System.err.println("row " + (i + 1) + ": " + r.problem().get());
-        } else {
-          labels = labeler.label(input.report(r));
-        }
-        for (String o : ChexpertLabeler.OBSERVATIONS) {
-          Integer v = labels.get(o);
-          csv.append(',').append(v == null ? "" : v.toString());
-        }
-        csv.append('\n');
-      }
+      int[] bad = {0};
+      int[] v = new int[ChexpertLabeler.OBSERVATIONS.size()];
+      StringBuilder report = new StringBuilder();
+      int rows =
+          t.forEach(
+              (i, r) -> {
+                csv.append(csvCell(input.id(t, r, i)));
+                if (r.problem() != null) {
+                  bad[0]++;
+                  System.err.println("row " + (i + 1) + ": " + r.problem());
+                  java.util.Arrays.fill(v, Integer.MIN_VALUE);
+                } else {
+                  // labelInto: no map per report (blank is MIN_VALUE)
+                  labeler.labelInto(input.report(r, report), v);
+                }
+                for (int x : v) {
+                  csv.append(',');
+                  if (x != Integer.MIN_VALUE) {
+                    csv.append(x);
+                  }
+                }
+                csv.append('\n');
+              });
       AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
       System.out.println(
           "text label: "
-              + t.rows().size()
+              + rows
               + " reports in, "
-              + t.rows().size()
+              + rows
               + " rows out ("
-              + bad
+              + bad[0]
               + " unreadable, left blank) -> "
               + out);
       return ExitCodes.OK;
@@ -169,40 +175,42 @@ final class TextCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      CsvTable t = input.read();
+      ReportCsv t = input.read();
       TripletExtractor extractor = TripletExtractor.standard();
       StringBuilder lines = new StringBuilder();
-      long total = 0;
-      for (int i = 0; i < t.rows().size(); i++) {
-        CsvTable.Row r = t.rows().get(i);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", input.id(t, r, i));
-        List<Map<String, Object>> triplets = new ArrayList<>();
-        if (r.problem().isPresent()) {
-          o.put("error", r.problem().get());
-        } else {
-          for (Triplet tr : extractor.extract(input.report(r))) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("anatomy", tr.anatomy());
-            m.put("finding", tr.finding());
-            m.put("existence", tr.existence());
-            m.put("sentence", tr.sentence());
-            m.put("span", tr.span());
-            triplets.add(m);
-          }
-        }
-        total += triplets.size();
-        o.put("triplets", triplets);
-        lines.append(Json.LINES.writeValueAsString(o)).append('\n');
-      }
+      StringBuilder report = new StringBuilder();
+      long[] total = {0};
+      int rows =
+          t.forEach(
+              (i, r) -> {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("id", input.id(t, r, i));
+                List<Map<String, Object>> triplets = new ArrayList<>();
+                if (r.problem() != null) {
+                  o.put("error", r.problem());
+                } else {
+                  for (Triplet tr : extractor.extract(input.report(r, report))) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("anatomy", tr.anatomy());
+                    m.put("finding", tr.finding());
+                    m.put("existence", tr.existence());
+                    m.put("sentence", tr.sentence());
+                    m.put("span", tr.span());
+                    triplets.add(m);
+                  }
+                }
+                total[0] += triplets.size();
+                o.put("triplets", triplets);
+                lines.append(Json.LINES.writeValueAsString(o)).append('\n');
+              });
       AtomicFiles.write(out, lines.toString().getBytes(StandardCharsets.UTF_8));
       System.out.println(
           "text triplets: "
-              + t.rows().size()
+              + rows
               + " reports in, "
-              + t.rows().size()
+              + rows
               + " lines out, "
-              + total
+              + total[0]
               + " triplets -> "
               + out);
       return ExitCodes.OK;
