@@ -57,6 +57,38 @@ final class Scopes {
       if ((mask & (POST_NEG | POST_UNC)) != 0) {
         backward(lex, w, n, s, d);
       }
+      if (s >= 2 && w.id[s - 1] == COLON && answersAlone(lex, w, n, e)) {
+        label(w, s - 1, d);
+      }
+    }
+  }
+
+  /**
+   * A trigger that is the whole answer after a colon ("Pneumothorax: none.", "Effusion: not seen"):
+   * nothing but evidential words follow it in its clause.
+   */
+  private static boolean answersAlone(Lexicon lex, Engine.Work w, int n, int e) {
+    for (int x = e; x < n; x++) {
+      int t = w.id[x];
+      if (t == COMMA || t == SEMI) {
+        return true;
+      }
+      if ((lex.cls(t) & (W_EVID | W_VERB)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The label before a colon answered by a trigger, back to the clause start (a few words). */
+  private static void label(Engine.Work w, int colon, int[] d) {
+    int words = 0;
+    for (int x = colon - 1; x >= 0 && words < 6; x--) {
+      int t = w.id[x];
+      if (t == COMMA || t == SEMI || t == COLON || w.barrier[x] != 0) {
+        return;
+      }
+      d[x] = Math.min(d[x], ++words);
     }
   }
 

@@ -10,8 +10,20 @@ import java.util.List;
  * Immutable after construction.
  */
 final class Senses {
-  /** One rule: cue word ids before/after, and the finding entry of the other sense (-1 = none). */
-  record Rule(int[] before, int[] after, int window, boolean acronym, int asEntry, int asTag) {}
+  /**
+   * One rule: cue word ids before/after, and the finding entry of the other sense (-1 = none). With
+   * {@code keepOnCue} the cues mark the finding's own sense instead: the word is in the other sense
+   * unless a cue is near ("pleural line" is a pneumothorax sign only at the apex, with absent lung
+   * markings, or where a pneumothorax is discussed).
+   */
+  record Rule(
+      int[] before,
+      int[] after,
+      int window,
+      boolean acronym,
+      boolean keepOnCue,
+      int asEntry,
+      int asTag) {}
 
   final int window;
   private final Rule[] rules;
@@ -39,6 +51,7 @@ final class Senses {
               ids(lex, r.get("after")),
               win,
               r.path("acronym").asBoolean(false),
+              r.path("keepOnCue").asBoolean(false),
               asEntry,
               asTag));
       for (JsonTree w : r.get("words")) {
@@ -94,6 +107,9 @@ final class Senses {
               ? acronym(text, w, s, n)
               : cue(rule.before(), rule.window(), id, s - 1, -1, n)
                   || cue(rule.after(), rule.window(), id, e, 1, n);
+      if (rule.keepOnCue()) {
+        applies = !applies;
+      }
       if (applies) {
         if (rule.asEntry() < 0) {
           return DROP;
