@@ -67,6 +67,27 @@ public final class ClipData {
       boolean training,
       long seed)
       throws IOException {
+    this(reader, size, norm, augmentation, training, seed, false);
+  }
+
+  /**
+   * Every sample with an image, paired or not ({@code images} true: a search index, which needs no
+   * text), with the evaluation transform.
+   */
+  public static ClipData images(SampleReader reader, int size, Normalization norm, long seed)
+      throws IOException {
+    return new ClipData(reader, size, norm, Augmentation.NONE, false, seed, true);
+  }
+
+  private ClipData(
+      SampleReader reader,
+      int size,
+      Normalization norm,
+      Augmentation augmentation,
+      boolean training,
+      long seed,
+      boolean imagesOnly)
+      throws IOException {
     this.reader = reader;
     this.channels = reader.info().inputSize().get(0);
     this.size = size;
@@ -90,7 +111,7 @@ public final class ClipData {
         report = Caption.of(s.texts());
       }
       Map<String, Integer> prompt = report.isBlank() ? labelPrompt(s.labels(), tasks) : Map.of();
-      if (s.width() == 0 || (report.isBlank() && prompt.isEmpty())) {
+      if (s.width() == 0 || (report.isBlank() && prompt.isEmpty() && !imagesOnly)) {
         skip++;
         continue;
       }
@@ -156,6 +177,11 @@ public final class ClipData {
 
   public int position(int i) {
     return items.get(i).position();
+  }
+
+  /** The sample id of example {@code i}. */
+  public String id(int i) throws IOException {
+    return reader.get(items.get(i).position(), Set.of()).id();
   }
 
   public float[] tags(int i) {
