@@ -2,7 +2,6 @@ package io.medloom.learn.clip;
 
 import io.medloom.core.model.Text;
 import io.medloom.core.model.Triplet;
-import io.medloom.store.read.Caption;
 import io.medloom.store.read.Column;
 import io.medloom.store.read.SampleReader;
 import io.medloom.store.read.SampleRecord;
@@ -105,8 +104,12 @@ public final class PromptSets {
     }
 
     void add(List<Text> texts, List<Triplet> triplets) {
-      // As ClipData chooses a sample's text: without a report or caption it was composed.
-      if (Caption.of(texts).isBlank()) {
+      // As ClipData chooses a sample's text: without a report, caption or notes it was composed.
+      boolean report =
+          texts.stream().anyMatch(t -> t.kind().equals("report.findings"))
+              || texts.stream().anyMatch(t -> t.kind().equals("report.impression"))
+              || !ClipData.written(texts).isBlank();
+      if (!report) {
         composed++;
         return;
       }

@@ -44,7 +44,12 @@ class PromptSetsTest {
     PromptSets.Corpus c = new PromptSets.Corpus();
     c.add(List.of(), List.of());
     c.add(report("x"), List.of());
-    assertThat(c.composed).isEqualTo(1);
+    // A generated description alone (MedMNIST's "Chest radiograph. ...") is not a report: the
+    // training texts of such samples are composed from their labels.
+    c.add(
+        List.of(new Text("desc.full", "Chest radiograph.", "generated", Optional.empty())),
+        List.of());
+    assertThat(c.composed).isEqualTo(2);
     assertThat(c.reports).isEqualTo(1);
   }
 
