@@ -36,6 +36,7 @@ final class ClipEvalOutput {
     m.put("macro_f1", r.macroF1());
     m.put("positives", r.positives());
     m.put("prompts", r.prompts());
+    m.put("prompt_source", r.promptSource());
     return m;
   }
 
@@ -45,17 +46,26 @@ final class ClipEvalOutput {
         String.format(
             Locale.ROOT, "zero-shot %s on %s: %d samples%n", r.task(), r.split(), r.samples()));
     sb.append(
-        String.format(Locale.ROOT, "%-28s %9s %7s %7s%n", "class", "positives", "AUROC", "F1"));
+        String.format(
+            Locale.ROOT,
+            "%-28s %9s %7s %7s  %s%n",
+            "class",
+            "positives",
+            "AUROC",
+            "F1",
+            "prompts"));
     for (String c : r.auroc().keySet()) {
       Double a = r.auroc().get(c);
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-28s %9d %7s %7.4f%n",
+              "%-28s %9d %7s %7.4f  %d %s%n",
               c,
               r.positives().get(c),
               a == null ? "-" : String.format(Locale.ROOT, "%.4f", a),
-              r.f1().get(c)));
+              r.f1().get(c),
+              r.prompts().get(c),
+              r.promptSource().get(c)));
     }
     sb.append(
         String.format(

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "The main job on the built-in phantom: synthesizes N chest radiographs with exact masks and",
       "reports, builds DIR/dataset, verifies it, trains a tiny classifier of the findings",
-      "(DIR/model) and writes DIR/summary.md."
+      "(DIR/model) and a tiny CLIP model on the films and reports (DIR/clip-model: zero-shot",
+      "and retrieval on the test split) and writes DIR/summary.md."
     },
     footer = {"", "Example:", "  ./medloom demo --out /tmp/m1 --n 600 --seed 42"})
 final class DemoCommand implements Callable<Integer> {
@@ -41,7 +42,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--no-train", description = "Skip the learning step (the tiny classifier).")
+  @Option(
+      names = "--no-train",
+      description = "Skip the learning steps (the tiny classifier and CLIP).")
   boolean noTrain;
 
   @Override
@@ -68,7 +71,10 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println(report.ok() ? "verify: OK" : "verify: FAILED " + report.problems());
     Path summary = out.resolve("summary.md");
     String learning =
-        report.ok() && !noTrain ? DemoTraining.run(datasetDir, out.resolve("model"), seed) : "";
+        report.ok() && !noTrain
+            ? DemoTraining.run(datasetDir, out.resolve("model"), seed)
+                + DemoClip.run(datasetDir, out.resolve("clip-model"), seed)
+            : "";
     Files.writeString(
         summary, summary(datasetDir, info, report, buildSecs) + learning, StandardCharsets.UTF_8);
     System.out.println("summary: " + summary);

@@ -1,6 +1,7 @@
 package io.medloom.cli;
 
 import io.medloom.learn.clip.ClipModel;
+import io.medloom.learn.clip.PromptSets;
 import io.medloom.learn.clip.ZeroShot;
 import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
@@ -46,11 +47,30 @@ final class EvalZeroshotCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "Loader threads.")
   int threads;
 
+  @Option(
+      names = "--prompts",
+      defaultValue = "dataset",
+      description = {
+        "dataset: sentences of the training split's reports that the text engine reads as",
+        "asserting or denying the class (for label-only datasets the sentence pools their texts",
+        "were composed from), else the template; template: CXR-CLIP's severity x subtype x",
+        "location templates and \"X\" / \"No X\" pairs (default ${DEFAULT-VALUE})."
+      })
+  String prompts;
+
   @Override
   public Integer call() throws Exception {
     Path json = out != null ? out : ClipEvalOutput.defaultOut(model, "zeroshot");
     try (ClipModel m = ClipModel.load(model)) {
-      ZeroShot.Report r = ZeroShot.run(m, dataset, SplitScheme.parse(splits), split, task, threads);
+      ZeroShot.Report r =
+          ZeroShot.run(
+              m,
+              dataset,
+              SplitScheme.parse(splits),
+              split,
+              task,
+              threads,
+              PromptSets.Source.parse(prompts));
       ClipEvalOutput.write(json, ClipEvalOutput.json(r));
       System.out.print(ClipEvalOutput.table(r));
     }

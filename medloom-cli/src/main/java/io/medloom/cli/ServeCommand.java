@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./medloom serve /tmp/m1/dataset",
-      "  ./medloom serve /tmp/m1/dataset /tmp/busi --port 9000 --review"
+      "  ./medloom serve /tmp/m1/dataset /tmp/busi --port 9000 --review",
+      "  ./medloom serve /tmp/m2 --model /tmp/m2-clip"
     })
 final class ServeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", arity = "1..*", description = "Dataset directories.")
@@ -43,6 +44,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--review", description = "Enable the review queue and review writes.")
   boolean review;
 
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description = {
+        "A vision–language model (from train clip): the grid's text search gains a 'by meaning'",
+        "mode, text -> nearest images by embedding. Each dataset's images are indexed once and",
+        "the index is cached in MODEL/search/."
+      })
+  Path model;
+
   // Held so the level sticks: java.util.logging keeps loggers weakly.
   private static final List<java.util.logging.Logger> QUIET =
       List.of(
@@ -53,8 +64,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Jetty and Javalin announce every start-up step at INFO; the URL line below is what matters.
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    ModelSearch search = model == null ? null : ModelSearch.open(model, datasets);
     ViewerServer server =
-        ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review));
+        ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review), search);
     String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port();
     System.out.println("medloom viewer: " + url + "/  datasets " + server.datasetNames());
     if (server.readsNeedToken()) {
@@ -80,6 +92,9 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   try {
                     server.close();
+                    if (search != null) {
+                      search.close();
+                    }
                   } catch (Exception e) {
                     // shutting down anyway
                   }

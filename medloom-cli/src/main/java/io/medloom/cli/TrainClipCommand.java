@@ -3,6 +3,7 @@ package io.medloom.cli;
 import io.medloom.learn.Preset;
 import io.medloom.learn.clip.ClipConfig;
 import io.medloom.learn.clip.ClipLoss;
+import io.medloom.learn.clip.TorchScriptInit;
 import io.medloom.learn.train.ClipTraining;
 import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
@@ -87,6 +88,21 @@ final class TrainClipCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Model folder.")
   Path out;
 
+  @Option(
+      names = "--init",
+      paramLabel = "torchscript:FILE",
+      description = {
+        "Start the image tower from a TorchScript module's weights (same layout as the",
+        "preset's encoder without a head, e.g. a traced torchvision ResNet-18 without fc)."
+      })
+  String init;
+
+  @Option(
+      names = "--init-text",
+      paramLabel = "torchscript:FILE",
+      description = "Start the text tower from a TorchScript module of its layout.")
+  String initText;
+
   @Override
   public Integer call() throws Exception {
     ClipLoss l = ClipLoss.parse(loss);
@@ -114,7 +130,9 @@ final class TrainClipCommand implements Callable<Integer> {
                 seed,
                 threads,
                 maxTokens,
-                vocabulary),
+                vocabulary,
+                init == null ? null : TorchScriptInit.parse(init),
+                initText == null ? null : TorchScriptInit.parse(initText)),
             TrainProgress.forStderr());
     System.out.printf(
         Locale.ROOT,

@@ -18,8 +18,11 @@ class DemoAndVerifyTest {
     assertThat(demo.exitCode()).as(demo.out()).isZero();
     assertThat(tmp.resolve("summary.md")).exists();
     assertThat(Files.readString(tmp.resolve("summary.md")))
-        .contains("cardiomegaly", "patient-disjoint", "## Learning", "Test macro AUROC");
+        .contains("cardiomegaly", "patient-disjoint", "## Learning", "Test macro AUROC")
+        .contains("## Vision–language", "Zero-shot", "image→report R@1", "chance");
     assertThat(tmp.resolve("model/model.params")).exists();
+    assertThat(tmp.resolve("clip-model/model.params")).exists();
+    assertThat(tmp.resolve("clip-model/eval")).doesNotExist();
     Path ds = tmp.resolve("dataset");
     Cli q =
         Cli.run(

@@ -135,9 +135,34 @@ final class DatasetIndex implements AutoCloseable {
 
   /** One page of the grid and the number of samples matching the filter. */
   synchronized Map<String, Object> page(SampleFilter f) throws SQLException {
+    return page(f, null);
+  }
+
+  /**
+   * One page of the grid; with {@code ranked} (search by meaning) the samples matching the other
+   * filters in the order of the ranking, each with its score, the unranked left out.
+   */
+  synchronized Map<String, Object> page(SampleFilter f, List<TextSearch.Hit> ranked)
+      throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = f.where(params);
     int[] all = matching(where, params);
+    Map<Integer, Double> scores = new java.util.HashMap<>();
+    if (ranked != null) {
+      java.util.Set<Integer> allowed = new java.util.HashSet<>();
+      for (int p : all) {
+        allowed.add(p);
+      }
+      Map<String, Integer> positions = positions();
+      List<Integer> order = new ArrayList<>();
+      for (TextSearch.Hit h : ranked) {
+        Integer p = positions.get(h.sampleId());
+        if (p != null && allowed.contains(p) && scores.putIfAbsent(p, h.score()) == null) {
+          order.add(p);
+        }
+      }
+      all = order.stream().mapToInt(Integer::intValue).toArray();
+    }
     int from = (int) Math.min(all.length, (long) f.offset());
     int to = Math.min(all.length, from + f.limit());
     List<Map<String, Object>> items = new ArrayList<>();
@@ -148,6 +173,7 @@ final class DatasetIndex implements AutoCloseable {
       for (int k = from; k < to; k++) {
         in.append(k == from ? "" : ",").append(all[k]);
       }
+      Map<Integer, Map<String, Object>> byPos = new java.util.HashMap<>();
       reader.query(
           "SELECT pos, id, split, modality, source, view, n_rois, roi_origins, label_keys"
               + " FROM idx WHERE pos IN ("
@@ -157,6 +183,7 @@ final class DatasetIndex implements AutoCloseable {
           rs -> {
             while (rs.next()) {
               Map<String, Object> it = new LinkedHashMap<>();
+              byPos.put(rs.getInt(1), it);
               it.put("id", rs.getString(2));
               it.put("dataset", name);
               it.put("split", rs.getString(3));
@@ -166,9 +193,15 @@ final class DatasetIndex implements AutoCloseable {
               it.put("n_rois", rs.getInt(7));
               it.put("roi_origins", list(rs.getArray(8)));
               it.put("labels", list(rs.getArray(9)));
-              items.add(it);
             }
           });
+      for (int k = from; k < to; k++) {
+        Map<String, Object> it = byPos.get(all[k]);
+        if (ranked != null) {
+          it.put("score", scores.get(all[k]));
+        }
+        items.add(it);
+      }
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("total", all.length);
@@ -181,6 +214,24 @@ final class DatasetIndex implements AutoCloseable {
 
   private static List<Object> list(java.sql.Array a) throws SQLException {
     return a == null ? List.of() : List.of((Object[]) a.getArray());
+  }
+
+  private Map<String, Integer> idPositions;
+
+  /** Sample id to grid position, read once. */
+  private Map<String, Integer> positions() throws SQLException {
+    if (idPositions == null) {
+      Map<String, Integer> m = new java.util.HashMap<>();
+      reader.query(
+          "SELECT id, pos FROM idx",
+          rs -> {
+            while (rs.next()) {
+              m.put(rs.getString(1), rs.getInt(2));
+            }
+          });
+      idPositions = m;
+    }
+    return idPositions;
   }
 
   synchronized boolean contains(String id) throws SQLException {

@@ -21,6 +21,7 @@ record SampleFilter(
     Optional<Boolean> hasRoi,
     Optional<String> origin,
     Optional<String> text,
+    boolean meaning,
     int offset,
     int limit) {
   static final int MAX_LIMIT = 500;
@@ -37,6 +38,7 @@ record SampleFilter(
         flag(param, "has_roi"),
         token(param, "origin"),
         free(param, "q"),
+        mode(param),
         integer(param, "offset", 0, 0, Integer.MAX_VALUE),
         integer(param, "limit", 60, 1, MAX_LIMIT));
   }
@@ -61,6 +63,18 @@ record SampleFilter(
       throw new BadRequest(name + " is longer than 200 characters");
     }
     return Optional.of(v.strip());
+  }
+
+  /** {@code mode=words} (default: substring search) or {@code mode=meaning} (by a model). */
+  private static boolean mode(Function<String, String> param) {
+    String v = param.apply("mode");
+    if (v == null || v.isEmpty() || v.equals("words")) {
+      return false;
+    }
+    if (v.equals("meaning")) {
+      return true;
+    }
+    throw new BadRequest("mode must be words or meaning: '" + v + "'");
   }
 
   private static Optional<Boolean> flag(Function<String, String> param, String name) {
@@ -107,8 +121,15 @@ record SampleFilter(
     }
     hasRoi.ifPresent(v -> clauses.add(v ? "n_rois > 0" : "n_rois = 0"));
     origin.ifPresent(v -> add(clauses, params, "list_contains(roi_origins, ?)", v));
-    text.ifPresent(
-        v -> add(clauses, params, "contains(text_all, ?)", v.toLowerCase(java.util.Locale.ROOT)));
+    // By meaning, the query ranks the samples instead of filtering them (see DatasetIndex.page).
+    text.filter(v -> !meaning)
+        .ifPresent(
+            v ->
+                add(
+                    clauses,
+                    params,
+                    "contains(text_all, ?)",
+                    v.toLowerCase(java.util.Locale.ROOT)));
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
   }
 
@@ -128,6 +149,9 @@ record SampleFilter(
     hasRoi.ifPresent(v -> m.put("has_roi", v));
     origin.ifPresent(v -> m.put("origin", v));
     text.ifPresent(v -> m.put("q", v));
+    if (meaning) {
+      m.put("mode", "meaning");
+    }
     return m;
   }
 }

@@ -59,9 +59,15 @@ public final class ViewerServer implements AutoCloseable {
   // interleave.
   private final Map<String, ReviewLog> logs = new LinkedHashMap<>();
 
-  private ViewerServer(List<DatasetIndex> datasets, Options options) {
+  /** How many nearest samples a search by meaning ranks before the other filters apply. */
+  static final int MEANING_RANKED = 1000;
+
+  private final TextSearch search;
+
+  private ViewerServer(List<DatasetIndex> datasets, Options options, TextSearch search) {
     this.datasets = datasets;
     this.options = options;
+    this.search = search;
     this.hosts = HostGuard.forBind(options.bind());
     byte[] t = new byte[16];
     new SecureRandom().nextBytes(t);
@@ -73,6 +79,12 @@ public final class ViewerServer implements AutoCloseable {
 
   /** Opens the datasets (building each grid index) and starts serving. */
   public static ViewerServer start(List<Path> roots, Options options) throws Exception {
+    return start(roots, options, null);
+  }
+
+  /** As {@link #start(List, Options)}, with search by meaning answered by {@code search}. */
+  public static ViewerServer start(List<Path> roots, Options options, TextSearch search)
+      throws Exception {
     List<DatasetIndex> opened = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Path root : roots) {
@@ -83,7 +95,7 @@ public final class ViewerServer implements AutoCloseable {
       }
       opened.add(DatasetIndex.open(name, root));
     }
-    ViewerServer s = new ViewerServer(opened, options);
+    ViewerServer s = new ViewerServer(opened, options, search);
     s.app.start(options.bind(), options.port());
     return s;
   }
@@ -246,7 +258,9 @@ public final class ViewerServer implements AutoCloseable {
   private List<Map<String, Object>> datasetsJson() throws Exception {
     List<Map<String, Object>> out = new ArrayList<>();
     for (DatasetIndex d : datasets) {
-      out.add(d.overview());
+      Map<String, Object> m = d.overview();
+      m.put("search_model", search == null ? null : search.describe());
+      out.add(m);
     }
     return out;
   }
@@ -290,7 +304,17 @@ public final class ViewerServer implements AutoCloseable {
 
   private void samples(Context ctx) throws Exception {
     SampleFilter f = SampleFilter.parse(ctx::queryParam);
-    json(ctx, dataset(f.dataset()).page(f));
+    DatasetIndex d = dataset(f.dataset());
+    if (!f.meaning()) {
+      json(ctx, d.page(f));
+      return;
+    }
+    if (search == null) {
+      throw new BadRequest(
+          "search by meaning needs a model: ./medloom serve DATASET --model MODEL");
+    }
+    String query = f.text().orElseThrow(() -> new BadRequest("mode=meaning needs a query q"));
+    json(ctx, d.page(f, search.search(d.root, query, MEANING_RANKED)));
   }
 
   private void sample(Context ctx) throws Exception {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *
  * @param maxTokens tokens per text, {@code [CLS]}/{@code [SEP]} included
  * @param vocabulary the WordPiece vocabulary's size limit
+ * @param imageInit a TorchScript file the image tower starts from, or null
+ * @param textInit a TorchScript file the text tower starts from, or null
  */
 public record ClipConfig(
     Path dataset,
@@ -22,7 +24,9 @@ public record ClipConfig(
     long seed,
     int loaderThreads,
     int maxTokens,
-    int vocabulary) {
+    int vocabulary,
+    Path imageInit,
+    Path textInit) {
   public static final int DEFAULT_MAX_TOKENS = 64;
   public static final int DEFAULT_VOCABULARY = 4000;
 
@@ -35,5 +39,20 @@ public record ClipConfig(
     checkArgument(loaderThreads >= 1, "loader threads must be >= 1: %s", loaderThreads);
     checkArgument(maxTokens >= 8 && maxTokens <= 512, "max tokens must be in 8..512");
     checkArgument(vocabulary >= 64, "vocabulary must be >= 64: %s", vocabulary);
+  }
+
+  /** A run whose towers start from random weights. */
+  public ClipConfig(
+      Path dataset,
+      Preset preset,
+      ClipLoss loss,
+      SplitScheme scheme,
+      Path out,
+      long seed,
+      int loaderThreads,
+      int maxTokens,
+      int vocabulary) {
+    this(
+        dataset, preset, loss, scheme, out, seed, loaderThreads, maxTokens, vocabulary, null, null);
   }
 }

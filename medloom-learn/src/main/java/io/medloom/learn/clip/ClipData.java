@@ -27,10 +27,10 @@ import java.util.TreeMap;
 
 /**
  * The image–text pairs of one split. A sample's texts, in order of preference: its report sections
- * (findings, impression), else its caption, generated description or clinical notes, else a report
- * composed from its labels by the text engine's prompt generator (CXR-CLIP's treatment of
- * label-only datasets; drawn anew, seeded, every time). Samples with neither an image nor any text
- * or label are left out and counted.
+ * (findings, impression), else its caption or clinical notes, else a report composed from its
+ * labels by the text engine's prompt generator (CXR-CLIP's treatment of label-only datasets; drawn
+ * anew, seeded, every time), else its generated description. Samples with neither an image nor any
+ * text or label are left out and counted.
  *
  * <p>Thread-safe after construction: the reader is, and everything here is immutable.
  */
@@ -67,6 +67,27 @@ public final class ClipData {
       boolean training,
       long seed)
       throws IOException {
+    this(reader, size, norm, augmentation, training, seed, false);
+  }
+
+  /**
+   * Every sample with an image, paired or not ({@code images} true: a search index, which needs no
+   * text), with the evaluation transform.
+   */
+  public static ClipData images(SampleReader reader, int size, Normalization norm, long seed)
+      throws IOException {
+    return new ClipData(reader, size, norm, Augmentation.NONE, false, seed, true);
+  }
+
+  private ClipData(
+      SampleReader reader,
+      int size,
+      Normalization norm,
+      Augmentation augmentation,
+      boolean training,
+      long seed,
+      boolean imagesOnly)
+      throws IOException {
     this.reader = reader;
     this.channels = reader.info().inputSize().get(0);
     this.size = size;
@@ -87,10 +108,15 @@ public final class ClipData {
       first(s.texts(), "report.impression").ifPresent(sections::add);
       String report = String.join(" ", sections);
       if (report.isBlank()) {
-        report = Caption.of(s.texts());
+        report = written(s.texts());
       }
       Map<String, Integer> prompt = report.isBlank() ? labelPrompt(s.labels(), tasks) : Map.of();
-      if (s.width() == 0 || (report.isBlank() && prompt.isEmpty())) {
+      if (report.isBlank() && prompt.isEmpty()) {
+        // Generated descriptions come last: on a label-only dataset (MedMNIST) the description is
+        // the same sentence for every image and would leave nothing to contrast.
+        report = Caption.of(s.texts());
+      }
+      if (s.width() == 0 || (report.isBlank() && prompt.isEmpty() && !imagesOnly)) {
         skip++;
         continue;
       }
@@ -106,6 +132,11 @@ public final class ClipData {
     studies.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.byStudy = Map.copyOf(frozen);
     this.skipped = skip;
+  }
+
+  /** A caption or clinical notes someone wrote (not generated), else "". */
+  static String written(List<Text> texts) {
+    return first(texts, "caption").or(() -> first(texts, "clinical_notes")).orElse("");
   }
 
   private static java.util.Optional<String> first(List<Text> texts, String kind) {
@@ -156,6 +187,11 @@ public final class ClipData {
 
   public int position(int i) {
     return items.get(i).position();
+  }
+
+  /** The sample id of example {@code i}. */
+  public String id(int i) throws IOException {
+    return reader.get(items.get(i).position(), Set.of()).id();
   }
 
   public float[] tags(int i) {

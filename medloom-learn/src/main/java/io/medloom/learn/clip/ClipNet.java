@@ -72,6 +72,16 @@ public final class ClipNet extends AbstractBlock {
     return spec;
   }
 
+  /** The image encoder (before the projection). */
+  public Block imageTower() {
+    return image;
+  }
+
+  /** The text transformer (before the projection). */
+  public Block textTower() {
+    return text;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

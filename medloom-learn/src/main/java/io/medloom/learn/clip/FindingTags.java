@@ -84,6 +84,19 @@ public final class FindingTags {
     return out;
   }
 
+  /** The tags a finding or class name names (indices into {@link #TAGS}). */
+  static List<Integer> indices(String finding) {
+    float[] v = new float[TAGS.size()];
+    mark(v, finding);
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int k = 0; k < v.length; k++) {
+      if (v[k] > 0) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
   /** Sets the tag a finding names: the same words, or the tag's words inside the finding. */
   static void mark(float[] out, String finding) {
     String f = " " + finding.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip() + " ";

@@ -6,7 +6,6 @@ import io.medloom.core.model.TaskTarget;
 import io.medloom.learn.metrics.Auroc;
 import io.medloom.store.read.SampleReader;
 import io.medloom.store.read.SplitScheme;
-import io.medloom.text.prompt.ZeroShotPrompts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +35,24 @@ public final class ZeroShot {
       Map<String, Double> f1,
       double macroF1,
       Map<String, Integer> positives,
-      Map<String, Integer> prompts) {}
+      Map<String, Integer> prompts,
+      Map<String, String> promptSource) {}
 
+  /** Zero-shot with the dataset's own prompt sets ({@link PromptSets.Source#DATASET}). */
   public static Report run(
       ClipModel model, Path dataset, SplitScheme scheme, String split, String taskName, int threads)
+      throws IOException {
+    return run(model, dataset, scheme, split, taskName, threads, PromptSets.Source.DATASET);
+  }
+
+  public static Report run(
+      ClipModel model,
+      Path dataset,
+      SplitScheme scheme,
+      String split,
+      String taskName,
+      int threads,
+      PromptSets.Source source)
       throws IOException {
     try (SampleReader reader = ClipModel.reader(dataset, scheme, split)) {
       Task task =
@@ -61,18 +74,21 @@ public final class ZeroShot {
       }
       ClipData data = model.open(reader);
       List<String> classes = List.copyOf(task.classes().values());
-      ZeroShotPrompts bank = ZeroShotPrompts.standard();
-      Map<String, List<String>> pos = bank.positive(classes);
-      Map<String, List<String>> neg = bank.negative(classes);
+      Map<String, PromptSets.ClassSet> sets;
+      try (SampleReader train = ClipModel.reader(dataset, scheme, "train")) {
+        sets = PromptSets.of(classes, source, train);
+      }
       int k = classes.size();
       float[][] posEmb = new float[k][];
       float[][] negEmb = new float[k][];
       Map<String, Integer> promptCounts = new LinkedHashMap<>();
+      Map<String, String> promptSource = new LinkedHashMap<>();
       for (int c = 0; c < k; c++) {
-        posEmb[c] = mean(model.texts(pos.get(classes.get(c))));
-        negEmb[c] = mean(model.texts(neg.get(classes.get(c))));
-        promptCounts.put(
-            classes.get(c), pos.get(classes.get(c)).size() + neg.get(classes.get(c)).size());
+        PromptSets.ClassSet set = sets.get(classes.get(c));
+        posEmb[c] = mean(model.texts(set.positive()));
+        negEmb[c] = mean(model.texts(set.negative()));
+        promptCounts.put(classes.get(c), set.positive().size() + set.negative().size());
+        promptSource.put(classes.get(c), set.source());
       }
       // Samples with a label for the task only.
       List<Integer> rows = new ArrayList<>();
@@ -160,7 +176,8 @@ public final class ZeroShot {
           f1,
           f1Sum / k,
           positives,
-          promptCounts);
+          promptCounts,
+          promptSource);
     }
   }
 

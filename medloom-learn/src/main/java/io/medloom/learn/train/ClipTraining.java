@@ -21,6 +21,7 @@ import io.medloom.learn.clip.ClipLoss;
 import io.medloom.learn.clip.ClipNet;
 import io.medloom.learn.clip.ClipSpec;
 import io.medloom.learn.clip.FindingTags;
+import io.medloom.learn.clip.TorchScriptInit;
 import io.medloom.learn.data.Normalization;
 import io.medloom.learn.data.Samplers;
 import io.medloom.learn.model.Charts;
@@ -184,7 +185,9 @@ public final class ClipTraining {
             Long.toString(c.seed()),
             c.scheme().wireName(),
             Integer.toString(c.maxTokens()),
-            Integer.toString(c.vocabulary()));
+            Integer.toString(c.vocabulary()),
+            c.imageInit() == null ? "" : "image " + TorchScriptInit.sha256(c.imageInit()),
+            c.textInit() == null ? "" : "text " + TorchScriptInit.sha256(c.textInit()));
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);
@@ -258,6 +261,9 @@ public final class ClipTraining {
         }
         try (Trainer trainer = model.newTrainer(tc)) {
           trainer.initialize(shapes);
+          if (last.isEmpty()) {
+            startFrom((ClipNet) model.getBlock());
+          }
           if (last.isPresent()) {
             checkpoints.restoreOptimizer(
                 last.get(), model.getBlock(), optimizer, model.getNDManager());
@@ -346,6 +352,29 @@ public final class ClipTraining {
           return new Result(c.out(), done, rows);
         }
       }
+    }
+
+    /** Copies TorchScript weights into the towers named by --init (a fresh run only). */
+    private void startFrom(ClipNet net) throws IOException {
+      if (c.imageInit() != null) {
+        report("image", TorchScriptInit.apply(net.imageTower(), c.imageInit()));
+      }
+      if (c.textInit() != null) {
+        report("text", TorchScriptInit.apply(net.textTower(), c.textInit()));
+      }
+    }
+
+    private void report(String tower, TorchScriptInit.Report r) {
+      listener.message(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s tower starts from %s (sha256 %s…): %d tensors, %d values%s",
+              tower,
+              r.file().getFileName(),
+              r.sha256().substring(0, 12),
+              r.tensors(),
+              r.values(),
+              r.runningStats() ? ", batch-norm statistics included" : ""));
     }
 
     private static boolean gradientsFinite(Trainer trainer) {

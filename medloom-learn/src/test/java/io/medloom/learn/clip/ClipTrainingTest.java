@@ -83,9 +83,37 @@ class ClipTrainingTest {
       assertThat(pr.rows()).hasSize(2);
       assertThat(pr.rows().get(1).trainSamples()).isGreaterThan(pr.rows().get(0).trainSamples());
     }
+    searchIndexIsBuiltOnceAndCached(out);
     assertThatThrownBy(() -> ClipTraining.run(config(ClipLoss.CLIP, 1, out), TrainListener.NONE))
         .hasMessageContaining("already holds a finished model");
     assertThat(Files.readString(out.resolve("model.json"))).contains("\"kind\" : \"clip\"");
+  }
+
+  private static void searchIndexIsBuiltOnceAndCached(Path model) throws Exception {
+    try (ClipModel m = ClipModel.load(model)) {
+      ClipIndex built = ClipIndex.open(m, dataset, 2);
+      assertThat(built.fromCache()).isFalse();
+      assertThat(built.file()).isRegularFile().hasParent(model.resolve("search"));
+      // Every sample with an image, whatever its split.
+      try (var all =
+          io.medloom.store.read.SampleReader.open(
+              dataset, SplitScheme.MEDLOOM, Optional.empty(), ClipData.COLUMNS)) {
+        assertThat(built.size()).isEqualTo(all.size()).isGreaterThan(40);
+      }
+      List<ClipIndex.Hit> hits = built.search(m, "The heart is enlarged.", 7);
+      assertThat(hits).hasSize(7);
+      assertThat(hits).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+      assertThat(hits.get(0).score()).isBetween(-1.0001, 1.0001);
+      ClipIndex again = ClipIndex.open(m, dataset, 2);
+      assertThat(again.fromCache()).isTrue();
+      assertThat(again.search(m, "The heart is enlarged.", 7)).isEqualTo(hits);
+      // A cache written for another model is not trusted: rebuilt.
+      byte[] b = Files.readAllBytes(built.file());
+      b[10] ^= 1;
+      Files.write(built.file(), b);
+      assertThat(ClipIndex.open(m, dataset, 2).fromCache()).isFalse();
+      assertThatThrownBy(() -> again.search(m, " ", 3)).hasMessageContaining("empty");
+    }
   }
 
   @Test

@@ -105,6 +105,7 @@ async function grid() {
     field('has_roi', 'has ROI', select('has_roi', ['', 'true', 'false'])),
     field('origin', 'ROI origin', select('origin', ['', 'mask', 'atlas', 'model', 'box', 'annotator'])),
     field('q', 'text search', el('input', { name: 'q', id: 'f-q', value: p.q || '', size: 18 })),
+    d && d.search_model ? field('mode', 'by', select('mode', ['words', 'meaning'])) : null,
     el('button', { type: 'submit', id: 'apply' }, 'Apply'));
   form.addEventListener('submit', ev => {
     ev.preventDefault();
@@ -122,7 +123,7 @@ async function grid() {
     for (const it of page.items) {
       cards.append(el('a', { class: 'card', href: '#/sample/' + encodeURIComponent(it.id) + '?' + q({ dataset: it.dataset }), 'data-id': it.id },
         el('img', { src: imageUrl(it.id, it.dataset), alt: it.id, loading: 'lazy' }),
-        el('div', { class: 'meta' }, `${it.split} · ${it.modality} ${it.view || ''}`),
+        el('div', { class: 'meta' }, `${it.split} · ${it.modality} ${it.view || ''}` + (it.score !== undefined ? ` · ${it.score.toFixed(3)}` : '')),
         el('div', { class: 'meta' }, (it.labels || []).join(' ') || '—'),
         el('div', { class: 'meta' }, it.n_rois ? `${it.n_rois} ROIs (${it.roi_origins.join(', ')})` : 'no ROI')));
     }
