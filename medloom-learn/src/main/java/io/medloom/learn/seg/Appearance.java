@@ -17,10 +17,11 @@ import java.util.SplittableRandom;
  * segmentation run uses. {@code strong}: for a model trained on one kind of image (the phantom's
  * films) and applied to another (real films) — a wide random crop and zoom-out (the thorax filling
  * 55–100% of the frame, as on real films, which are cropped from papers or include the neck and
- * abdomen), wide contrast, gamma and brightness changes, CLAHE a third of the time, a Gaussian blur
- * of up to 2 px and noise of up to 12 gray levels; and the network sees every image standardised to
- * its own mean and spread instead of the training set's, so a film's overall exposure carries no
- * information the phantom could have taught wrongly.
+ * abdomen), wide contrast, gamma and brightness changes, CLAHE a third of the time, bright
+ * opacities over the target half of the time ({@link #opacities}), a Gaussian blur of up to 2 px
+ * and noise of up to 12 gray levels; and the network sees every image standardised to its own mean
+ * and spread instead of the training set's, so a film's overall exposure carries no information the
+ * phantom could have taught wrongly.
  */
 public enum Appearance {
   STANDARD,
@@ -56,10 +57,59 @@ public enum Appearance {
     RandomTransform blur = (in, rng) -> in.withImage(blur(in.image(), 2.0 * rng.nextDouble()));
     RandomTransform noise =
         (in, rng) -> in.withImage(Intensity.noise(in.image(), 12 * rng.nextDouble(), rng));
+    RandomTransform opacity = Appearance::opacities;
     return zoom.withProbability(0.5)
         .then(WIDE.training(size, flipSafe))
+        .then(opacity.withProbability(0.5))
         .then(blur.withProbability(0.7))
         .then(noise.withProbability(0.7));
+  }
+
+  /**
+   * One to three smooth bright patches centred on random pixels of the target (its first mask),
+   * each a Gaussian of 6–25% of the image side and 40–140 gray levels at its peak: consolidation
+   * and effusion whiten the lung fields of real films far more than the phantom's findings do, and
+   * a lung must stay a lung when it is white. Without a target pixel the image is unchanged.
+   */
+  static Keyed opacities(Keyed in, SplittableRandom rng) {
+    if (in.masks().isEmpty()) {
+      return in;
+    }
+    BitMask m = in.masks().get(0);
+    int w = m.width();
+    int h = m.height();
+    int n = m.count();
+    if (n == 0) {
+      return in;
+    }
+    double[] add = new double[w * h];
+    int blobs = 1 + rng.nextInt(3);
+    for (int b = 0; b < blobs; b++) {
+      int pick = rng.nextInt(n);
+      int cx = 0;
+      int cy = 0;
+      for (int i = 0, seen = 0; i < w * h; i++) {
+        if (m.get(i % w, i / w) && seen++ == pick) {
+          cx = i % w;
+          cy = i / w;
+          break;
+        }
+      }
+      double sigma = (0.06 + 0.19 * rng.nextDouble()) * Math.max(w, h);
+      double amp = 40 + 100 * rng.nextDouble();
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double d2 = (x - cx) * (double) (x - cx) + (y - cy) * (double) (y - cy);
+          add[y * w + x] += amp * Math.exp(-d2 / (2 * sigma * sigma));
+        }
+      }
+    }
+    byte[] px = in.image().pixels();
+    byte[] out = new byte[px.length];
+    for (int i = 0; i < px.length; i++) {
+      out[i] = (byte) Math.min(255, Math.round((px[i] & 0xff) + add[i]));
+    }
+    return in.withImage(new Raster(w, h, 1, out));
   }
 
   /**
