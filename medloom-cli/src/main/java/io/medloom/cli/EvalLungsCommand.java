@@ -43,10 +43,13 @@ final class EvalLungsCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the grid's films.")
   long seed;
 
+  @Option(names = "--grid-boxed", description = "Draw the grid from the films with lung boxes.")
+  boolean gridBoxed;
+
   @Override
   public Integer call() throws Exception {
     Path dir = out != null ? out : model.resolve("eval");
-    LungCheck.Result r = LungCheck.run(model, dataset, dir, gridCount, seed);
+    LungCheck.Result r = LungCheck.run(model, dataset, dir, gridCount, seed, gridBoxed);
     System.out.printf(
         Locale.ROOT,
         "lungs: %d frontal films, plausible %d (%.1f%%); %d films with lung boxes: box IoU mean"

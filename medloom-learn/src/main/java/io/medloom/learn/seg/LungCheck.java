@@ -60,6 +60,13 @@ public final class LungCheck {
 
   public static Result run(Path model, Path dataset, Path outDir, int gridCount, long seed)
       throws IOException {
+    return run(model, dataset, outDir, gridCount, seed, false);
+  }
+
+  /** As {@link #run(Path, Path, Path, int, long)}; the grid from boxed films only if asked. */
+  public static Result run(
+      Path model, Path dataset, Path outDir, int gridCount, long seed, boolean boxedOnly)
+      throws IOException {
     Files.createDirectories(outDir);
     List<double[]> rel = new ArrayList<>(); // annotated boxes relative to the content, per side
     List<String> relSide = new ArrayList<>();
@@ -70,6 +77,7 @@ public final class LungCheck {
     Map<String, Integer> reasons = new TreeMap<>();
     ArrayNode perFilm = ModelFolder.JSON.createArrayNode();
     List<Integer> frontalPositions = new ArrayList<>();
+    List<Integer> boxedPositions = new ArrayList<>();
     int plausible = 0;
     try (SegRoiProposer p = SegRoiProposer.load(model);
         SampleReader r =
@@ -106,6 +114,9 @@ public final class LungCheck {
         }
         boxedFilms.add(f);
         Map<String, Box> pred = predicted(f);
+        pred.forEach((k, b) -> row.put("box_" + k.replace(' ', '_'), b.toString()));
+        truth.forEach((k, b) -> row.put("truth_" + k.replace(' ', '_'), b.toString()));
+        boxedPositions.add(i);
         for (var e : truth.entrySet()) {
           Box t = e.getValue();
           double iou = pred.containsKey(e.getKey()) ? iou(pred.get(e.getKey()), t) : 0;
@@ -125,7 +136,7 @@ public final class LungCheck {
       }
       double fixed = fixedBoxIou(boxedFilms, rel, relSide);
       Path grid = outDir.resolve("lungs-grid.png");
-      grid(p, r, frontalPositions, gridCount, seed, grid);
+      grid(p, r, boxedOnly ? boxedPositions : frontalPositions, gridCount, seed, grid);
       Result res =
           new Result(
               frontalPositions.size(),
