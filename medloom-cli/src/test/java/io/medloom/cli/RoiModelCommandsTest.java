@@ -31,7 +31,7 @@ class RoiModelCommandsTest {
   @BeforeAll
   static void setUp() throws Exception {
     Path ph = tmp.resolve("ph");
-    Cli b = Cli.run("build", "--source", "phantom:40", "--out", ph.toString(), "--size", "32");
+    Cli b = Cli.run("build", "--source", "phantom:24", "--out", ph.toString(), "--size", "32");
     assertThat(b.exitCode()).as(b.out()).isZero();
     model = tmp.resolve("lungs");
     Cli t =
@@ -66,7 +66,7 @@ class RoiModelCommandsTest {
     int n = 0;
     try (SampleReader r =
         SampleReader.open(ph, SplitScheme.MEDLOOM, Optional.empty(), Set.of(Column.IMAGE))) {
-      for (int i = 0; i < r.size() && n < 12; i++) {
+      for (int i = 0; i < r.size() && n < 8; i++) {
         SampleRecord s = r.get(i, Set.of(Column.IMAGE));
         if (!s.view().equals("PA")) {
           continue;
@@ -122,10 +122,10 @@ class RoiModelCommandsTest {
             "--roi-model",
             model.toString());
     assertThat(b.exitCode()).as(b.out() + b.err()).isZero();
-    assertThat(b.out()).contains("roi model lungs: asked about 12 images");
+    assertThat(b.out()).contains("roi model lungs: asked about 8 images");
     long lungs = count(ds, MODEL_ROIS);
-    // Frontal films only (11 of 12), at most one region per side.
-    assertThat(lungs).isPositive().isLessThanOrEqualTo(22);
+    // Frontal films only (7 of 8), at most one region per side.
+    assertThat(lungs).isPositive().isLessThanOrEqualTo(14);
     assertThat(count(ds, MODEL_ROIS.replace("from samples", "from samples where view = 'LATERAL'")))
         .isZero();
     assertThat(count(ds, MODEL_DESC)).isPositive();
@@ -176,9 +176,9 @@ class RoiModelCommandsTest {
     Path out = tmp.resolve("eval");
     Cli e = Cli.run("eval", "lungs", model.toString(), ds.toString(), "--out", out.toString());
     assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
-    assertThat(e.out()).contains("lungs: 11 frontal films", "1 films with lung boxes");
+    assertThat(e.out()).contains("lungs: 7 frontal films", "1 films with lung boxes");
     JsonNode j = new ObjectMapper().readTree(out.resolve("lungs.json").toFile());
-    assertThat(j.path("frontal_films").asInt()).isEqualTo(11);
+    assertThat(j.path("frontal_films").asInt()).isEqualTo(7);
     assertThat(j.path("films_with_boxes").asInt()).isEqualTo(1);
     assertThat(j.path("box_iou_mean").asDouble()).isBetween(0.0, 1.0);
     // One film: the median box is that film's own box.
