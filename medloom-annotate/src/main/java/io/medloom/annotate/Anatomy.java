@@ -50,6 +50,11 @@ final class Anatomy {
     return r.origin().equals("atlas") && LungZones.ATLAS.equals(r.attributes().get("atlas"));
   }
 
+  /** Anatomy a model outlined (origin {@code model:<name>}), not an atlas zone. */
+  static boolean isModelAnatomy(Roi r) {
+    return Roi.isModel(r.origin()) && isAnatomy(r) && !isLungZone(r);
+  }
+
   static boolean isLung(Roi r, String side) {
     return r.label().equalsIgnoreCase(side + " lung");
   }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -25,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Before measuring, the ROI list is prepared: finding masks are split into connected components
  * ({@link MaskComponents}, specks dropped), images without any finding ROI get the ROIs of every
- * {@link RoiProposer} (origin {@code model}, attribute {@code model}), and chest images get the
- * atlas lung zones ({@link LungZones}, recomputed on every run).
+ * finding {@link RoiProposer}, images lacking a region of a label proposer's label get its regions
+ * of that label (origin {@code model:<name>}, attribute {@code model}; a proposer's regions from an
+ * earlier run are replaced), and chest images get the atlas lung zones ({@link LungZones},
+ * recomputed on every run, also on a model's lungs).
  */
 public final class AnnotateStageProvider implements StageProvider {
   public static final String PREFIX = "attr.";
@@ -44,6 +47,16 @@ public final class AnnotateStageProvider implements StageProvider {
   /** With the given proposers instead of the class path's (tests, embedding). */
   AnnotateStageProvider(List<RoiProposer> proposers) {
     this.proposers = List.copyOf(proposers);
+  }
+
+  /**
+   * The class path's proposers and {@code extra} (e.g. a model named by {@code --roi-model}), in
+   * that order.
+   */
+  public static AnnotateStageProvider withProposers(List<RoiProposer> extra) {
+    List<RoiProposer> all = new ArrayList<>(loadProposers());
+    all.addAll(extra);
+    return new AnnotateStageProvider(all);
   }
 
   private static List<RoiProposer> loadProposers() {
@@ -122,28 +135,50 @@ public final class AnnotateStageProvider implements StageProvider {
 
   /** Components, proposals and atlas zones; earlier lung zones are dropped and recomputed. */
   List<Roi> prepare(Sample s) {
+    Set<String> replaced = new HashSet<>();
+    for (RoiProposer p : proposers) {
+      if (!p.labels().isEmpty()) {
+        replaced.add(origin(p.name()));
+      }
+    }
     List<Roi> rois = new ArrayList<>();
     for (Roi r : s.rois()) {
-      if (!Anatomy.isLungZone(r)) {
+      if (!Anatomy.isLungZone(r) && !replaced.contains(r.origin())) {
         rois.addAll(MaskComponents.split(r));
       }
     }
-    if (!proposers.isEmpty() && rois.stream().allMatch(Anatomy::isAnatomy)) {
-      Set<String> ids = new HashSet<>();
-      rois.forEach(r -> ids.add(r.id()));
-      for (RoiProposer p : proposers) {
-        for (Roi r : p.propose(s)) {
-          rois.add(stamp(r, p.name(), ids));
+    Set<String> ids = new HashSet<>();
+    rois.forEach(r -> ids.add(r.id()));
+    boolean noFinding = rois.stream().allMatch(Anatomy::isAnatomy);
+    Set<String> present = new HashSet<>();
+    rois.forEach(r -> present.add(r.label().toLowerCase(Locale.ROOT)));
+    List<Roi> proposed = new ArrayList<>();
+    for (RoiProposer p : proposers) {
+      Set<String> wanted = new HashSet<>();
+      p.labels().forEach(l -> wanted.add(l.toLowerCase(Locale.ROOT)));
+      wanted.removeAll(present);
+      if (p.labels().isEmpty() ? !noFinding : wanted.isEmpty()) {
+        continue;
+      }
+      for (Roi r : p.propose(s)) {
+        if (p.labels().isEmpty() || wanted.contains(r.label().toLowerCase(Locale.ROOT))) {
+          proposed.add(stamp(r, p.name(), ids));
         }
       }
     }
+    rois.addAll(proposed);
     int w = s.image().get().width();
     int h = s.image().get().height();
     rois.addAll(LungZones.of(rois, w, h));
     return rois;
   }
 
-  /** Origin "model", attribute model = the proposer's name, id made unique within the sample. */
+  /** The origin of a proposer's regions. */
+  static String origin(String model) {
+    return "model:" + model;
+  }
+
+  /** Origin model:NAME, attribute model = the proposer's name, id made unique within the sample. */
   private static Roi stamp(Roi r, String model, Set<String> ids) {
     String id = r.id();
     for (int k = 2; ids.contains(id); k++) {
@@ -152,7 +187,8 @@ public final class AnnotateStageProvider implements StageProvider {
     ids.add(id);
     Map<String, String> a = new TreeMap<>(r.attributes());
     a.put("model", model);
-    return new Roi(id, r.label(), r.box(), r.mask(), r.areaFraction(), "model", r.confidence(), a);
+    return new Roi(
+        id, r.label(), r.box(), r.mask(), r.areaFraction(), origin(model), r.confidence(), a);
   }
 
   /** FNV-1a 64 of the id: stable across JVMs and releases, unlike relying on hashCode details. */

@@ -46,8 +46,19 @@ public final class Composer {
     List<String> relations = new ArrayList<>();
     int rejected = 0;
     Set<String> ruledOut = io.medloom.core.model.Triplet.ruledOut(s.triplets());
+    List<String> outlined = new ArrayList<>();
     for (Roi r : s.rois()) {
       Map<String, String> a = attrsByRoiId.get(r.id());
+      if (a != null && Anatomy.isModelAnatomy(r)) {
+        String desc = modelAnatomy(r, rnd);
+        if (ConsistencyCheck.agrees(desc, a)) {
+          out.add(new Text("desc.roi", desc, ORIGIN, Optional.of(r.id())));
+          outlined.add(desc);
+        } else {
+          rejected++;
+        }
+        continue;
+      }
       if (Anatomy.isAnatomy(r) || a == null) {
         continue;
       }
@@ -85,6 +96,7 @@ public final class Composer {
     List<String> full = new ArrayList<>();
     full.add(global);
     full.add(organs(s));
+    full.addAll(outlined);
     full.add(
         roiSentences.isEmpty()
             ? "No focal region of interest is marked."
@@ -162,6 +174,48 @@ public final class Composer {
           : "The imaged region is the " + body + ".";
     }
     return "The image shows the " + join(list) + ".";
+  }
+
+  /**
+   * A region a model outlined on anatomy the image came without (e.g. a lung field on a real film):
+   * what it is, which model and how sure, and its share of the image. The side is said as the
+   * patient's side, the one word the consistency check and {@code verify} hold it to.
+   */
+  static String modelAnatomy(Roi r, SplittableRandom rnd) {
+    String label = r.label().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(right|left) (.+)$").matcher(label);
+    String what = m.matches() ? m.group(2) : label;
+    String side = m.matches() ? " on the patient's " + m.group(1) + " side" : "";
+    String noun = what.equals("lung") ? "lung field" : what;
+    String model = r.attributes().getOrDefault("model", r.origin());
+    String pct = String.format(java.util.Locale.ROOT, "%.0f%%", 100 * r.areaFraction());
+    String conf = String.format(java.util.Locale.ROOT, "%.2f", r.confidence());
+    return switch (rnd.nextInt(2)) {
+      case 0 ->
+          Phrases.capitalize(Phrases.article(noun))
+              + " "
+              + noun
+              + side
+              + ", outlined by the segmentation model "
+              + model
+              + " (confidence "
+              + conf
+              + "), covers "
+              + pct
+              + " of the image.";
+      default ->
+          "The segmentation model "
+              + model
+              + " outlines the "
+              + noun
+              + side
+              + " (confidence "
+              + conf
+              + "); it covers "
+              + pct
+              + " of the image.";
+    };
   }
 
   static String roi(String label, Map<String, String> a, SplittableRandom rnd) {

@@ -46,12 +46,17 @@ public final class RoiAttributes {
     Map<String, String> a = new TreeMap<>();
     int area = Masks.count(m);
     a.put("size.area_fraction", num(area / (double) (w * h)));
-    if (Anatomy.isAnatomy(r) || area == 0) {
+    boolean outlined = Anatomy.isModelAnatomy(r);
+    if ((Anatomy.isAnatomy(r) && !outlined) || area == 0) {
       return a;
     }
     RoiGeometry g = RoiGeometry.of(m, w, h);
     RegionLocation.Location loc = RegionLocation.of(m, w, f.location()).orElseThrow();
     location(loc, a);
+    if (outlined) {
+      // Anatomy a model outlined gets its description checked: its location, nothing else.
+      return a;
+    }
     if (r.origin().equals("atlas")) {
       a.remove("size.area_fraction");
       return a;

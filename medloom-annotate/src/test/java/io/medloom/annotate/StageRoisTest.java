@@ -158,7 +158,7 @@ class StageRoisTest {
     Sample out = p.apply(bare);
     Roi blob = findings(out).get(0);
     assertThat(findings(out)).hasSize(1);
-    assertThat(blob.origin()).isEqualTo("model");
+    assertThat(blob.origin()).isEqualTo("model:brightest-blob");
     assertThat(blob.confidence()).isEqualTo(0.7);
     assertThat(blob.box()).isEqualTo(new Box(20, 60, 30, 70));
     assertThat(blob.attributes())

@@ -5,6 +5,7 @@ import io.medloom.core.source.SourceSpec;
 import io.medloom.core.source.Sources;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.BuildEngine;
+import io.medloom.learn.seg.SegModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ./medloom build --source phantom:2000 --out /tmp/m2 --seed 5",
       "  ./medloom build --source 'folder:/data/busi?modality=US&body_part=BREAST' --out /tmp/busi",
-      "  ./medloom build --source phantom:2000 --out /tmp/m2s --engine spark --master 'local[2]'"
+      "  ./medloom build --source phantom:2000 --out /tmp/m2s --engine spark --master 'local[2]'",
+      "  ./medloom build --source covid-chestxray:/data/covid --out /tmp/covid --roi-model /tmp/lungs"
     })
 final class BuildCommand implements Callable<Integer> {
   @Option(
@@ -84,6 +86,15 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin BuildOptions options;
 
+  @Option(
+      names = "--roi-model",
+      paramLabel = "MODEL",
+      description = {
+        "After the build, add this segmentation model's regions where its label is missing",
+        "(as ./medloom annotate DATASET --roi-model MODEL does); repeatable."
+      })
+  List<Path> roiModels;
+
   @Override
   public Integer call() throws Exception {
     BuildEngine chosen = BuildEngine.named(engine);
@@ -108,8 +119,15 @@ final class BuildCommand implements Callable<Integer> {
     for (SourceSpec s : specs) {
       Sources.check(s);
     }
+    List<Path> models = roiModels == null ? List.of() : roiModels;
+    for (Path m : models) {
+      SegModel.readInfo(m); // a wrong folder fails before the build, not after it
+    }
     DatasetInfo info = run(specs, out, name, options, chosen, engineOptions);
     System.out.println(Summaries.oneLine(out, info));
+    if (!models.isEmpty()) {
+      AnnotateCommand.run(out, models, Optional.empty());
+    }
     if (profile) {
       System.out.print(Summaries.timings(info));
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       EvalZeroshotCommand.class,
       EvalRetrievalCommand.class,
       EvalProbeCommand.class,
-      EvalSegCommand.class
+      EvalSegCommand.class,
+      EvalLungsCommand.class
     },
     footer = {
       "",

@@ -1,6 +1,7 @@
 package io.medloom.cli;
 
 import io.medloom.learn.seg.AideOptions;
+import io.medloom.learn.seg.Appearance;
 import io.medloom.learn.seg.SegConfig;
 import io.medloom.learn.seg.SegEpochRow;
 import io.medloom.learn.seg.SegEvaluation;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  ./medloom train seg /tmp/busi --out /tmp/busi-sup --method supervised --preset tiny",
       "  ./medloom train seg /tmp/busi --out /tmp/busi-aide --method aide --label-fraction 0.1",
-      "  ./medloom train seg /tmp/ph --roi-label nodule,mass --out /tmp/ph-aide --method aide --noise 0.3"
+      "  ./medloom train seg /tmp/ph --roi-label nodule,mass --out /tmp/ph-aide --method aide --noise 0.3",
+      "  ./medloom train seg /tmp/ph --roi-label 'right lung' --roi-label 'left lung' --view PA \\",
+      "      --appearance strong --out /tmp/lungs   (lung fields for real films: annotate --roi-model)"
     })
 final class TrainSegCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DATASET", description = "Dataset directory.")
@@ -152,6 +155,23 @@ final class TrainSegCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--view",
+      paramLabel = "VIEW",
+      description = "Train only on images of this view (repeatable, e.g. --view PA --view AP).")
+  List<String> views;
+
+  @Option(
+      names = "--appearance",
+      defaultValue = "standard",
+      paramLabel = "standard|strong",
+      description = {
+        "How strongly each training image's look is randomised (default ${DEFAULT-VALUE}).",
+        "strong: zoom-out, wide crop, contrast, gamma, CLAHE, blur and noise, and each image",
+        "standardised on its own: for a model trained on the phantom and applied to real films."
+      })
+  String appearance;
+
   @Option(names = "--no-test", description = "Skip the test-split evaluation at the end.")
   boolean noTest;
 
@@ -181,7 +201,9 @@ final class TrainSegCommand implements Callable<Integer> {
             noise,
             withEmpty,
             aide,
-            seed);
+            seed,
+            views == null ? Set.of() : Set.copyOf(views),
+            Appearance.parse(appearance));
     SegTraining.Result r = SegTraining.run(c, listener());
     System.out.printf(
         Locale.ROOT,

@@ -138,9 +138,10 @@ final class ReviewQueue {
     }
     for (JsonNode r : rois.values()) {
       String origin = r.path("origin").asText();
-      if (origin.equals("model") || origin.equals("atlas")) {
+      boolean model = origin.equals("model") || origin.startsWith("model:");
+      if (model || origin.equals("atlas")) {
         Doubt d =
-            origin.equals("model")
+            model
                 ? Doubt.of(r, "fragments")
                 : new Doubt(r.path("confidence").asDouble(1.0), "region");
         all.add(
@@ -199,7 +200,8 @@ final class ReviewQueue {
    * relations, full and global texts, then model regions, then atlas regions (derived geometry).
    */
   private static int priority(Item i) {
-    return switch (i.type().equals("roi") ? "roi:" + i.origin() : i.kind()) {
+    String origin = i.origin().startsWith("model:") ? "model" : i.origin();
+    return switch (i.type().equals("roi") ? "roi:" + origin : i.kind()) {
       case "desc.roi" -> 0;
       case "desc.relation" -> 1;
       case "desc.full" -> 2;

@@ -350,7 +350,8 @@ public final class ViewerServer implements AutoCloseable {
   }
 
   private static int color(JsonNode roi) {
-    return switch (roi.path("origin").asText()) {
+    String origin = roi.path("origin").asText();
+    return switch (origin.startsWith("model:") ? "model" : origin) {
       case "atlas" -> 0x3fa7ff;
       case "model" -> 0xff9f1c;
       case "annotator" -> 0x2ecc71;

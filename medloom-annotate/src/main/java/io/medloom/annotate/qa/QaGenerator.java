@@ -350,7 +350,7 @@ public final class QaGenerator {
     String origin =
         r.origin().equals("annotator") || reviews.reviewed(s.id(), "roi", r.id())
             ? "reviewed"
-            : r.origin().equals("model") ? "generated" : "measured";
+            : io.medloom.core.model.Roi.isModel(r.origin()) ? "generated" : "measured";
     double base = r.confidence() * Draft.num(a, "attr.confidence.fragments", 1);
     RegionLocation.Location loc =
         new RegionLocation.Location(

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param box bounding box in pixels of the image it belongs to
  * @param mask exact mask at the image's size, when known
  * @param areaFraction region area / image area (mask pixels when a mask exists, else box area)
- * @param origin where the region came from: mask, box, model, atlas or annotator
+ * @param origin where the region came from: mask, box, model, atlas or annotator; a named model's
+ *     regions say which model: {@code model:<name>}
  * @param confidence 1.0 for ground truth, a model's score otherwise
  * @param attributes free attributes, sorted by key (e.g. {@code truth.location})
  */
@@ -41,12 +42,21 @@ public record Roi(
     notNull(box, "roi box");
     notNull(mask, "roi mask");
     notNull(attributes, "roi attributes");
-    checkArgument(ORIGINS.contains(origin), "roi origin must be one of %s: '%s'", ORIGINS, origin);
+    checkArgument(
+        ORIGINS.contains(origin) || isModel(origin),
+        "roi origin must be one of %s or model:<name>: '%s'",
+        ORIGINS,
+        origin);
     checkArgument(
         areaFraction >= 0 && areaFraction <= 1, "roi area fraction not in [0,1]: %s", areaFraction);
     checkArgument(
         confidence >= 0 && confidence <= 1, "roi confidence not in [0,1]: %s", confidence);
     attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+  }
+
+  /** True for {@code model} and {@code model:<name>} (a region a model proposed). */
+  public static boolean isModel(String origin) {
+    return origin.equals("model") || (origin.startsWith("model:") && origin.length() > 6);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.medloom.core.source.Source;
 import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
+import io.medloom.io.coco.CocoBoxes;
 import io.medloom.io.files.SourcePaths;
 import io.medloom.io.image.RasterFiles;
 import io.medloom.io.table.CsvTable;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
  * later) and {@code patientid + offset} the study. Images are read by content: the collection has
  * PNGs named {@code .jpg}. The collection lists a few images on two rows, under two patient ids
  * (the same case entered twice): the first row keeps the image, the later one is a rejection that
- * names both rows.
+ * names both rows. With the option {@code boxes=FILE} (COCO), the boxes it lists for an image
+ * become that sample's {@code origin=box} regions ({@link CocoBoxes}).
  */
 final class CovidChestXraySource implements Source {
   static final Task SEX = Task.of("sex", TaskTarget.BINARY, List.of("female", "male"));
@@ -45,6 +47,7 @@ final class CovidChestXraySource implements Source {
   private final CsvTable table;
   private final Task finding;
   private final List<SourceItem> listing;
+  private final Optional<CocoBoxes> boxes;
 
   CovidChestXraySource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
@@ -66,6 +69,7 @@ final class CovidChestXraySource implements Source {
         .forEach(r -> classes.addAll(findings(r.get("finding"))));
     this.finding = Task.of("finding", TaskTarget.MULTILABEL, List.copyOf(classes));
     this.listing = list();
+    this.boxes = CocoBoxes.fromOption(spec, root);
   }
 
   private static List<String> findings(String cell) {
@@ -167,7 +171,11 @@ final class CovidChestXraySource implements Source {
     if (!r.get("clinical_notes").isEmpty()) {
       texts.add(Text.of("clinical_notes", r.get("clinical_notes"), "source"));
     }
-    return List.of(s.withLabels(labels).withTexts(texts));
+    Sample out = s.withLabels(labels).withTexts(texts);
+    if (boxes.isPresent()) {
+      out = out.withRois(boxes.get().regions(item.path(), raster.width(), raster.height()));
+    }
+    return List.of(out);
   }
 
   private static String modality(String m) {

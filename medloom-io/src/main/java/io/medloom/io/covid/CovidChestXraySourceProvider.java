@@ -24,6 +24,16 @@ public final class CovidChestXraySourceProvider implements SourceProvider {
   }
 
   @Override
+  public java.util.List<io.medloom.core.source.SourceOption> options() {
+    return java.util.List.of(
+        io.medloom.core.source.SourceOption.of(
+            "boxes",
+            "FILE",
+            "COCO file of boxes (relative to DIR, e.g. annotations/lung_boxes.json) read as"
+                + " origin=box regions labelled by category name"));
+  }
+
+  @Override
   public Source open(SourceSpec spec, SourceContext context) throws Exception {
     return new CovidChestXraySource(spec, context);
   }

@@ -49,6 +49,7 @@ final class SegmentationSource implements Source {
   private final boolean merged;
   private final String modality;
   private final String bodyPart;
+  private final java.util.Optional<io.medloom.io.coco.CocoBoxes> boxes;
 
   /** image path -> its mask files, filled while listing; one directory scan, not one per image. */
   private final java.util.concurrent.ConcurrentMap<String, List<Path>> masksByImage =
@@ -77,6 +78,7 @@ final class SegmentationSource implements Source {
     this.merged = masks.equals("merged");
     this.modality = spec.option("modality", "OT").toUpperCase(Locale.ROOT);
     this.bodyPart = spec.option("body_part", "").toUpperCase(Locale.ROOT);
+    this.boxes = io.medloom.io.coco.CocoBoxes.fromOption(spec, dir);
   }
 
   static boolean isMask(String fileName) {
@@ -177,6 +179,10 @@ final class SegmentationSource implements Source {
               "mask",
               Map.of("mask_files", String.valueOf(maskFiles.size())))
           .ifPresent(rois::add);
+    }
+    if (boxes.isPresent()) {
+      // Boxes sit beside the masks; a box region never replaces a mask region.
+      rois.addAll(boxes.get().regions(rel, raster.width(), raster.height()));
     }
     String className = rel.substring(0, rel.indexOf('/'));
     Sample s =

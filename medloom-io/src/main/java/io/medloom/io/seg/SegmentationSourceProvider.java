@@ -35,7 +35,12 @@ public final class SegmentationSourceProvider implements SourceProvider {
             "separate|merged",
             "each mask file its own region (default), or one merged region"),
         SourceOption.of("modality", "CODE", "DICOM modality code, e.g. US (default OT)"),
-        SourceOption.of("body_part", "TERM", "DICOM body part, e.g. BREAST"));
+        SourceOption.of("body_part", "TERM", "DICOM body part, e.g. BREAST"),
+        SourceOption.of(
+            "boxes",
+            "FILE",
+            "COCO file of boxes (relative to DIR unless absolute) read as origin=box regions"
+                + " labelled by category name"));
   }
 
   @Override

@@ -29,6 +29,16 @@ public final class SegData {
 
   public static Loaded load(SampleReader r, Set<String> roiLabels, int size, boolean withEmpty)
       throws IOException {
+    return load(r, roiLabels, Set.of(), size, withEmpty);
+  }
+
+  /**
+   * As {@link #load(SampleReader, Set, int, boolean)}, only images of {@code views} (all when
+   * empty); an image of another view counts as without a region.
+   */
+  public static Loaded load(
+      SampleReader r, Set<String> roiLabels, Set<String> views, int size, boolean withEmpty)
+      throws IOException {
     List<SegSample> out = new ArrayList<>();
     int without = 0;
     int blank = 0;
@@ -36,6 +46,10 @@ public final class SegData {
       SampleRecord s = r.get(p, COLUMNS);
       if (s.image().isEmpty() || s.width() == 0) {
         blank++;
+        continue;
+      }
+      if (!views.isEmpty() && !views.contains(s.view())) {
+        without++;
         continue;
       }
       Raster img = s.image().get().toGray();

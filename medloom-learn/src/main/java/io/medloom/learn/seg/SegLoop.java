@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.medloom.core.image.BitMask;
-import io.medloom.core.transform.Augmentation;
 import io.medloom.core.transform.Keyed;
 import io.medloom.core.transform.RandomTransform;
 import io.medloom.learn.Djl;
@@ -30,9 +29,6 @@ import java.util.SplittableRandom;
  * kept weights are the network and epoch with the best validation Dice.
  */
 final class SegLoop {
-  /** Training-time augmentation; the keyed transform moves image and labels together. */
-  static final Augmentation AUGMENT = new Augmentation(0.85, 1.15, 10, 0.1, 0.15, 0.15, 0, 0, true);
-
   private final SegConfig c;
   private final SegModelInfo info;
   private final SegTraining.Prepared p;
@@ -58,7 +54,8 @@ final class SegLoop {
     this.checkpoints = new SegCheckpoints(folder);
     this.aide = c.method().equals("aide");
     this.s = c.preset().imageSize();
-    this.augment = AUGMENT.training(s, p.flipSafe());
+    // The keyed transform moves image and labels together.
+    this.augment = c.appearance().training(s, p.flipSafe());
     this.black = (float) (-p.norm().mean() / p.norm().std());
   }
 
@@ -206,7 +203,12 @@ final class SegLoop {
       }
       SplittableRandom rng = new SplittableRandom(mix(c.seed(), epoch, (long) b * 4096 + j));
       Keyed out = augment.apply(new Keyed(p.train().get(i).image(), masks), rng);
-      System.arraycopy(SegModel.floats(out.image(), p.norm()), 0, images, j * hw, hw);
+      System.arraycopy(
+          Appearance.input(out.image(), p.norm(), c.appearance().perImage()),
+          0,
+          images,
+          j * hw,
+          hw);
       for (int k = 0; k < sets; k++) {
         byte[] m = out.masks().get(k).toBytes();
         for (int q = 0; q < hw; q++) {
@@ -358,7 +360,9 @@ final class SegLoop {
       int to = Math.min(which.size(), from + 16);
       float[] x = new float[(to - from) * hw];
       for (int j = from; j < to; j++) {
-        float[] f = SegModel.floats(samples.get(which.get(j)).image(), p.norm());
+        float[] f =
+            Appearance.input(
+                samples.get(which.get(j)).image(), p.norm(), c.appearance().perImage());
         System.arraycopy(f, 0, x, (j - from) * hw, hw);
       }
       float[] pr = net.foreground(x, to - from);

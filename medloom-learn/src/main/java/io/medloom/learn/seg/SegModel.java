@@ -76,7 +76,7 @@ public final class SegModel implements AutoCloseable {
 
   /** A gray image at the model's side as the network sees it. */
   public float[] floats(Raster gray) {
-    return floats(gray, info.normalization());
+    return Appearance.input(gray, info.normalization(), info.appearanceOrDefault().perImage());
   }
 
   static float[] floats(Raster gray, Normalization n) {

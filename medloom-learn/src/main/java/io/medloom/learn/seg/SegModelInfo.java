@@ -15,6 +15,8 @@ import java.util.Map;
  * @param expertSamples samples whose label AIDE never replaces (the labelled ones, unless noisy)
  * @param corruptions how many masks each noise operation changed
  * @param bestNet which of AIDE's two networks gave the kept weights (1 for supervised)
+ * @param views the views trained on (empty: every view)
+ * @param appearance {@code standard} or {@code strong} ({@link Appearance}); absent in older models
  */
 public record SegModelInfo(
     @JsonProperty("format_version") int formatVersion,
@@ -44,7 +46,9 @@ public record SegModelInfo(
     @JsonProperty("best_epoch") int bestEpoch,
     @JsonProperty("best_val_dice") Double bestValDice,
     @JsonProperty("best_net") int bestNet,
-    @JsonProperty("train_seconds") double trainSeconds) {
+    @JsonProperty("train_seconds") double trainSeconds,
+    List<String> views,
+    String appearance) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -77,6 +81,18 @@ public record SegModelInfo(
         best,
         dice,
         net,
-        secs);
+        secs,
+        views,
+        appearance);
+  }
+
+  /** The appearance the model was trained with; models from before the option are standard. */
+  public Appearance appearanceOrDefault() {
+    return appearance == null ? Appearance.STANDARD : Appearance.parse(appearance);
+  }
+
+  /** The views trained on; empty for every view (and for models from before the option). */
+  public List<String> viewsOrEmpty() {
+    return views == null ? List.of() : views;
   }
 }

@@ -64,8 +64,8 @@ public final class SegTraining {
             SampleReader.open(c.dataset(), c.scheme(), Optional.of("train"), SegData.COLUMNS);
         SampleReader vr =
             SampleReader.open(c.dataset(), c.scheme(), Optional.of("val"), SegData.COLUMNS)) {
-      SegData.Loaded train = SegData.load(tr, c.roiLabels(), s, c.withEmpty());
-      SegData.Loaded val = SegData.load(vr, c.roiLabels(), s, c.withEmpty());
+      SegData.Loaded train = SegData.load(tr, c.roiLabels(), c.views(), s, c.withEmpty());
+      SegData.Loaded val = SegData.load(vr, c.roiLabels(), c.views(), s, c.withEmpty());
       String what = c.roiLabels().isEmpty() ? "any label" : "label " + c.roiLabels();
       if (train.samples().isEmpty() || val.samples().isEmpty()) {
         throw new IllegalArgumentException(
@@ -141,7 +141,9 @@ public final class SegTraining {
               0,
               null,
               1,
-              0);
+              0,
+              List.copyOf(new TreeSet<>(c.views())),
+              c.appearance().wireName());
       listener.message(
           String.format(
               Locale.ROOT,
@@ -283,17 +285,20 @@ public final class SegTraining {
   private static String hash(String fingerprint, SegConfig c) {
     String text =
         String.join(
-            "|",
-            fingerprint,
-            c.method(),
-            c.preset().toString(),
-            c.scheme().wireName(),
-            new TreeSet<>(c.roiLabels()).toString(),
-            Double.toString(c.labelFraction()),
-            Double.toString(c.noise()),
-            Boolean.toString(c.withEmpty()),
-            c.aide().toString(),
-            Long.toString(c.seed()));
+                "|",
+                fingerprint,
+                c.method(),
+                c.preset().toString(),
+                c.scheme().wireName(),
+                new TreeSet<>(c.roiLabels()).toString(),
+                Double.toString(c.labelFraction()),
+                Double.toString(c.noise()),
+                Boolean.toString(c.withEmpty()),
+                c.aide().toString(),
+                Long.toString(c.seed()))
+            // Added later; left out at their defaults so earlier checkpoints still resume.
+            + (c.views().isEmpty() ? "" : "|views=" + new TreeSet<>(c.views()))
+            + (c.appearance() == Appearance.STANDARD ? "" : "|appearance=" + c.appearance());
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 16);
