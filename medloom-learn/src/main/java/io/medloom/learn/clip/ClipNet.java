@@ -72,6 +72,11 @@ public final class ClipNet extends AbstractBlock {
     return spec;
   }
 
+  /** The image encoder (the preset's backbone), e.g. to copy its weights into a new network. */
+  public Block imageTower() {
+    return image;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -92,7 +92,7 @@ public final class MetaCatalog {
     return new Entry(
         info.name(),
         root,
-        info.domain().isBlank() ? "-" : info.domain(),
+        Domains.of(info),
         modality,
         t.name(),
         t.target().name().toLowerCase(Locale.ROOT),
