@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Few-shot benchmark over several datasets (MedIMeta's protocol): for every classification",
       "task, seeded N-way K-shot episodes (patient-disjoint support and query, N = the classes",
-      "with enough patients); per method and K, accuracy and AUROC with 95% intervals. Methods:",
+      "with enough patients); per method and K, accuracy and AUROC with 95%% intervals. Methods:",
       "proto (prototypes on the frozen encoder), probe (linear probe on the support set),",
       "finetune (every weight, on the support set), zeroshot (models with a text tower), and",
       "with --hold-out-domain, meta-proto/meta-probe/meta-finetune: the encoder first trained",
