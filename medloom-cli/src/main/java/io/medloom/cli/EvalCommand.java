@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       EvalZeroshotCommand.class,
       EvalRetrievalCommand.class,
       EvalProbeCommand.class,
+      EvalFewshotCommand.class,
       EvalSegCommand.class,
       EvalLungsCommand.class
     },
@@ -26,6 +27,7 @@ final class EvalCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to evaluate: classify, zeroshot, retrieval, probe or seg");
+        spec.commandLine(),
+        "say what to evaluate: classify, zeroshot, retrieval, probe, fewshot or seg");
   }
 }

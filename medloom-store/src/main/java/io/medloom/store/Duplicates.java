@@ -62,7 +62,7 @@ public final class Duplicates {
   public static final int BANDS = 25;
 
   /** Band k < 24: 10 bits of word k / 6; band 24: the top 4 bits of all four words. */
-  static final String BAND_VALUE =
+  public static final String BAND_VALUE =
       "CASE WHEN band < 24 THEN (phash[band // 6 + 1] >> (10 * (band % 6))) & 1023"
           + " ELSE ((phash[1] >> 60) & 15) | (((phash[2] >> 60) & 15) << 4)"
           + " | (((phash[3] >> 60) & 15) << 8) | (((phash[4] >> 60) & 15) << 12) END";

@@ -184,6 +184,26 @@ public final class ClipModel implements AutoCloseable {
     return new Images(emb, feat);
   }
 
+  /** Embeddings and features of {@code n} images given as normalized NCHW floats. */
+  public Images embed(float[] images, int n) {
+    int s = info.preset().imageSize();
+    try (NDManager m = manager.newSubManager()) {
+      NDList out =
+          net.forward(
+              store, new NDList(m.create(images, new Shape(n, info.channels(), s, s))), false);
+      return new Images(rows(out.get(0).toFloatArray(), n), rows(out.get(1).toFloatArray(), n));
+    }
+  }
+
+  /** The image encoder's weights, serialized as DJL writes a block's parameters. */
+  public byte[] imageTowerParameters() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      net.imageTower().saveParameters(out);
+    }
+    return bytes.toByteArray();
+  }
+
   static float[][] rows(float[] flat, int n) {
     int k = flat.length / n;
     float[][] out = new float[n][];

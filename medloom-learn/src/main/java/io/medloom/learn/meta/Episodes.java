@@ -196,7 +196,7 @@ public final class Episodes {
   }
 
   /** A 64-bit mix of seed and episode number (SplitMix64 finaliser), one generator per episode. */
-  static long mix(long seed, int episode) {
+  public static long mix(long seed, int episode) {
     long z = seed * 0x9E3779B97F4A7C15L + episode + 1;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

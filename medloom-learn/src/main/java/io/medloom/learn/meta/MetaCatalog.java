@@ -3,6 +3,7 @@ package io.medloom.learn.meta;
 import io.medloom.core.model.DatasetInfo;
 import io.medloom.core.model.Task;
 import io.medloom.store.DatasetReader;
+import io.medloom.store.Duplicates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -47,15 +48,22 @@ public final class MetaCatalog {
    * @param samples rows belonging to those groups
    * @param byPair groups per pair of original splits, e.g. {@code train/val}
    * @param rowsWithOriginalSplit rows that have an original split at all (0: nothing to check)
+   * @param nearPairs pairs of rows in different original splits that are near duplicates but not
+   *     exact copies: perceptual hashes within {@link Duplicates#MAX_DISTANCE} bits, confirmed on
+   *     thumbnails as the build confirms them
+   * @param nearByPair near pairs per pair of original splits
    */
   public record Leakage(
       String dataset,
       long groups,
       long samples,
       Map<String, Long> byPair,
-      long rowsWithOriginalSplit) {
+      long rowsWithOriginalSplit,
+      long nearPairs,
+      Map<String, Long> nearByPair) {
     public Leakage {
       byPair = Map.copyOf(byPair);
+      nearByPair = Map.copyOf(nearByPair);
     }
   }
 
@@ -92,7 +100,7 @@ public final class MetaCatalog {
     return new Entry(
         info.name(),
         root,
-        info.domain().isBlank() ? "-" : info.domain(),
+        Domains.of(info),
         modality,
         t.name(),
         t.target().name().toLowerCase(Locale.ROOT),
@@ -139,7 +147,69 @@ public final class MetaCatalog {
             totals[1] += rs.getLong(3);
           }
         });
-    return new Leakage(name, totals[0], totals[1], byPair, withSplit);
+    Map<String, Long> near = withSplit == 0 ? Map.of() : nearPairs(r);
+    long nearTotal = near.values().stream().mapToLong(Long::longValue).sum();
+    return new Leakage(name, totals[0], totals[1], byPair, withSplit, nearTotal, near);
+  }
+
+  /**
+   * Near duplicates across original splits, found as the build finds them: a band join on the
+   * 256-bit perceptual hash (two hashes within 24 bits share one of 25 bands), the Hamming
+   * distance, then the thumbnails' mean absolute difference. Exact copies are left to the exact
+   * count.
+   */
+  static Map<String, Long> nearPairs(DatasetReader r) throws SQLException {
+    String hashes =
+        "SELECT id, original_split AS s, content_hash AS c, phash FROM samples"
+            + " WHERE phash IS NOT NULL AND original_split IS NOT NULL";
+    String bands =
+        "SELECT id, s, c, phash, band, "
+            + Duplicates.BAND_VALUE
+            + " AS v FROM ("
+            + hashes
+            + ") h, range("
+            + Duplicates.BANDS
+            + ") t(band)";
+    String sql =
+        "WITH b AS ("
+            + bands
+            + ") SELECT DISTINCT x.id, y.id, x.s, y.s FROM b x JOIN b y"
+            + " ON x.band = y.band AND x.v = y.v AND x.id < y.id AND x.s <> y.s"
+            + " AND x.c IS DISTINCT FROM y.c"
+            + " WHERE bit_count(xor(x.phash[1], y.phash[1]))::INTEGER"
+            + " + bit_count(xor(x.phash[2], y.phash[2]))::INTEGER"
+            + " + bit_count(xor(x.phash[3], y.phash[3]))::INTEGER"
+            + " + bit_count(xor(x.phash[4], y.phash[4]))::INTEGER <= "
+            + Duplicates.MAX_DISTANCE;
+    List<String[]> candidates = new ArrayList<>();
+    r.query(
+        sql,
+        rs -> {
+          while (rs.next()) {
+            candidates.add(
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+          }
+        });
+    Map<String, Long> out = new TreeMap<>();
+    if (candidates.isEmpty()) {
+      return out;
+    }
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    candidates.forEach(c -> ids.addAll(List.of(c[0], c[1])));
+    Map<String, byte[]> thumbs;
+    try {
+      thumbs = Duplicates.thumbnails(r.layout().samples().resolve("*.parquet"), ids);
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot read the candidates' images: " + e.getMessage(), e);
+    }
+    for (String[] c : candidates) {
+      double diff = Duplicates.meanAbsoluteDifference(thumbs.get(c[0]), thumbs.get(c[1]));
+      if (diff <= Duplicates.MAX_THUMBNAIL_DIFFERENCE) {
+        String pair = c[2].compareTo(c[3]) < 0 ? c[2] + "/" + c[3] : c[3] + "/" + c[2];
+        out.merge(pair, 1L, Long::sum);
+      }
+    }
+    return out;
   }
 
   /** The catalog as a plain-text table and leakage lines, as {@code meta list} prints it. */
@@ -182,16 +252,26 @@ public final class MetaCatalog {
       sb.append("  ").append(l.dataset()).append(": ");
       if (l.rowsWithOriginalSplit() == 0) {
         sb.append("no original split, nothing to check");
-      } else if (l.groups() == 0) {
-        sb.append("no exact duplicate crosses its original splits");
       } else {
+        if (l.groups() == 0) {
+          sb.append("no exact duplicate crosses its original splits");
+        } else {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%d images (%d rows) have exact copies in more than one original split %s",
+                  l.groups(),
+                  l.samples(),
+                  new TreeMap<>(l.byPair())));
+        }
         sb.append(
-            String.format(
-                Locale.ROOT,
-                "%d images (%d rows) have exact copies in more than one original split %s",
-                l.groups(),
-                l.samples(),
-                new TreeMap<>(l.byPair())));
+            l.nearPairs() == 0
+                ? "; no near duplicate crosses them"
+                : String.format(
+                    Locale.ROOT,
+                    "; %d pairs of near duplicates cross them %s",
+                    l.nearPairs(),
+                    new TreeMap<>(l.nearByPair())));
       }
       sb.append(System.lineSeparator());
     }

@@ -39,7 +39,10 @@ class MetaCatalogTest {
     return out;
   }
 
-  /** Twelve noise images of six patients with a source split; img11 is a byte copy of img0. */
+  /**
+   * Twelve noise images of six patients with a source split; img11 is a byte copy of img0, img10 a
+   * near copy of img2 (the same pixels, each moved by at most two gray levels).
+   */
   static Path csvWithPlantedLeak(Path dir) throws Exception {
     Files.createDirectories(dir);
     Random rnd = new Random(3);
@@ -49,6 +52,15 @@ class MetaCatalogTest {
       Path png = dir.resolve("img" + i + ".png");
       if (i == 11) {
         Files.copy(dir.resolve("img0.png"), png);
+      } else if (i == 10) {
+        BufferedImage img = ImageIO.read(dir.resolve("img2.png").toFile());
+        for (int y = 0; y < 32; y++) {
+          for (int x = 0; x < 32; x++) {
+            int v = img.getRaster().getSample(x, y, 0) + rnd.nextInt(5) - 2;
+            img.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v)));
+          }
+        }
+        ImageIO.write(img, "png", png.toFile());
       } else {
         BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 32; y++) {
@@ -94,10 +106,15 @@ class MetaCatalogTest {
     assertThat(leak.groups()).isEqualTo(1);
     assertThat(leak.samples()).isEqualTo(2);
     assertThat(leak.byPair()).containsOnlyKeys("test/train");
+    // img2 (patient p1, train) and img10 (patient p5, test) differ by noise only.
+    assertThat(leak.nearPairs()).isEqualTo(1);
+    assertThat(leak.nearByPair()).containsOnlyKeys("test/train");
     assertThat(c.leakage().get(1).rowsWithOriginalSplit()).isZero();
 
     String table = MetaCatalog.format(c);
     assertThat(table).contains("planted").contains("ph").contains("1 images (2 rows)");
+    assertThat(table).contains("1 pairs of near duplicates cross them");
+    assertThat(table).contains("synthetic chest x-ray");
   }
 
   @Test

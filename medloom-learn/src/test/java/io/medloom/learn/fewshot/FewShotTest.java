@@ -1,0 +1,175 @@
+package io.medloom.learn.fewshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.medloom.core.Progress;
+import io.medloom.core.source.SourceSpec;
+import io.medloom.engine.BuildConfig;
+import io.medloom.engine.LocalBuild;
+import io.medloom.learn.fewshot.FewShotReport.Cell;
+import io.medloom.learn.fewshot.FewShotReport.Report;
+import io.medloom.learn.fewshot.FewShotReport.TaskResult;
+import io.medloom.learn.meta.Domains;
+import io.medloom.store.DatasetReader;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FewShotTest {
+  @TempDir static Path tmp;
+  static Path phantom;
+  static Path stripes;
+
+  static Path build(String source, String name) throws Exception {
+    Path out = tmp.resolve(name);
+    LocalBuild.run(
+        new BuildConfig(
+            List.of(SourceSpec.parse(source)),
+            out,
+            32,
+            1,
+            0.2,
+            0.2,
+            2,
+            64,
+            1L << 28,
+            Optional.empty(),
+            name),
+        Progress.NONE);
+    return out;
+  }
+
+  /**
+   * 48 images of 24 patients (two each), class "h" horizontal and "v" vertical stripes with noise:
+   * a task any encoder can learn from a few examples.
+   */
+  static Path stripesCsv(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    Random rnd = new Random(5);
+    StringBuilder csv = new StringBuilder("path,label,patient\n");
+    for (int i = 0; i < 48; i++) {
+      boolean horizontal = (i / 2) % 2 == 0;
+      BufferedImage img = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY);
+      int phase = rnd.nextInt(8);
+      for (int y = 0; y < 32; y++) {
+        for (int x = 0; x < 32; x++) {
+          int t = horizontal ? y : x;
+          int v = ((t + phase) / 4) % 2 == 0 ? 200 : 50;
+          img.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, v + rnd.nextInt(60) - 30)));
+        }
+      }
+      ImageIO.write(img, "png", dir.resolve("img" + i + ".png").toFile());
+      csv.append("img").append(i).append(".png,").append(horizontal ? "h" : "v");
+      csv.append(",p").append(i / 2).append('\n');
+    }
+    Files.writeString(dir.resolve("records.csv"), csv.toString());
+    return dir.resolve("records.csv");
+  }
+
+  @BeforeAll
+  static void datasets() throws Exception {
+    phantom = build("phantom:60", "ph");
+    Path csv = stripesCsv(tmp.resolve("in"));
+    stripes =
+        build(
+            "csv:" + csv + "?image=path&tasks=label:binary&patient=patient&modality=US", "stripes");
+  }
+
+  static FewShot.Config config(Optional<String> holdOut, long seed) {
+    return new FewShot.Config(
+        "random:tiny",
+        List.of(phantom, stripes),
+        List.of(1, 3),
+        6,
+        3,
+        seed,
+        holdOut,
+        2,
+        3,
+        1e-3,
+        1);
+  }
+
+  @Test
+  void datasetsGetTheirDomainFromSourceAndModality() throws Exception {
+    try (DatasetReader r = DatasetReader.open(phantom)) {
+      assertThat(Domains.of(r.info())).isEqualTo("synthetic chest x-ray");
+    }
+    try (DatasetReader r = DatasetReader.open(stripes)) {
+      assertThat(Domains.of(r.info())).isEqualTo("ultrasound");
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameNumbersAndEveryMethodIsScored() throws Exception {
+    List<String> log = new ArrayList<>();
+    Report a = FewShot.run(config(Optional.empty(), 3), log::add);
+    Report b = FewShot.run(config(Optional.empty(), 3), m -> {});
+    assertThat(a.tasks()).isNotEmpty();
+    assertThat(a.tasks()).isEqualTo(b.tasks());
+    TaskResult s =
+        a.tasks().stream().filter(t -> t.dataset().equals("stripes")).findFirst().orElseThrow();
+    assertThat(s.ways()).isEqualTo(2);
+    assertThat(s.cells().stream().map(Cell::method).distinct())
+        .containsExactly("proto", "probe", "finetune");
+    for (Cell c : s.cells()) {
+      assertThat(c.accuracy().n()).isEqualTo(c.method().equals("finetune") ? 2 : 6);
+      assertThat(c.accuracy().low()).isLessThanOrEqualTo(c.accuracy().mean());
+      assertThat(c.accuracy().high()).isGreaterThanOrEqualTo(c.accuracy().mean());
+    }
+    // Stripes are easy: with 3 shots, prototypes on even a random encoder beat chance clearly.
+    Cell proto3 =
+        s.cells().stream()
+            .filter(c -> c.method().equals("proto") && c.shots() == 3)
+            .findFirst()
+            .orElseThrow();
+    assertThat(proto3.accuracy().mean()).isGreaterThan(0.7);
+    Report other = FewShot.run(config(Optional.empty(), 4), m -> {});
+    assertThat(other.tasks()).isNotEqualTo(a.tasks());
+    assertThat(FewShotReport.table(a)).contains("stripes/label (2-way)").contains("probe-full");
+    Path png = tmp.resolve("plot.png");
+    FewShotChart.write(a, png);
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+  }
+
+  @Test
+  void aHeldOutDomainIsEvaluatedAfterMetaTrainingOnTheOthers() throws Exception {
+    Report r = FewShot.run(config(Optional.of("ultrasound"), 3), m -> {});
+    assertThat(r.tasks()).extracting(TaskResult::dataset).containsOnly("stripes");
+    assertThat(r.metaTraining().datasets()).containsExactly("ph");
+    assertThat(r.metaTraining().steps()).isPositive();
+    assertThat(r.metaTraining().tasks()).contains("ph/findings", "ph/sex");
+    assertThat(r.tasks().get(0).cells().stream().map(Cell::method).distinct())
+        .contains("meta-proto", "meta-probe", "meta-finetune");
+    assertThatThrownBy(() -> FewShot.run(config(Optional.of("dermatology"), 3), m -> {}))
+        .hasMessageContaining("dermatology")
+        .hasMessageContaining("synthetic chest x-ray");
+  }
+
+  @Test
+  void prototypesAndProbeSeparateTwoClusters() {
+    float[][] support = {{0, 0}, {0.2f, 0}, {5, 5}, {5.2f, 5}};
+    int[] y = {0, 0, 1, 1};
+    float[][] query = {{0.1f, 0.1f}, {4.9f, 5.1f}};
+    for (double[][] p :
+        List.of(Heads.prototypes(support, y, 2, query), Heads.probe(support, y, 2, query))) {
+      assertThat(p[0][0]).isGreaterThan(0.5);
+      assertThat(p[1][1]).isGreaterThan(0.5);
+      assertThat(p[0][0] + p[0][1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    // A hand computation: distances 1 and 9 (scale 1 after the spread), softmax(-1, -9).
+    double[][] p =
+        Heads.prototypes(new float[][] {{0}, {2}}, new int[] {0, 1}, 2, new float[][] {{-1}});
+    assertThat(p[0][0])
+        .isCloseTo(1 / (1 + Math.exp(-8)), org.assertj.core.data.Offset.offset(1e-9));
+  }
+}
