@@ -1,6 +1,10 @@
 """Pillow peer for bench/standardize: the same decode -> gray -> letterbox resize -> PNG encode
 as MedLoom's standardize step, single-threaded, on the same list of files. Prints seconds and a
-checksum of the output sizes so both sides can be seen to do the same work."""
+checksum of the output sizes so both sides can be seen to do the same work.
+
+With --draft, a JPEG is first decoded at reduced scale with Pillow's draft() (libjpeg's DCT
+scaling to 1/2, 1/4 or 1/8, and straight to gray), never so small that the longer side falls
+under the target: the same rule MedLoom's reader follows."""
 import io
 import sys
 import time
@@ -10,8 +14,12 @@ from PIL import Image
 SIZE = 224
 
 
-def standardize(path):
+def standardize(path, draft=False):
     im = Image.open(path)
+    if draft and im.format == "JPEG":
+        w, h = im.size
+        longer = max(w, h)
+        im.draft("L", (max(1, w * SIZE // longer), max(1, h * SIZE // longer)))
     im = im.convert("L")
     w, h = im.size
     scale = SIZE / max(w, h)
@@ -25,13 +33,15 @@ def standardize(path):
 
 
 def main():
-    paths = [line.strip() for line in open(sys.argv[1]) if line.strip()]
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    args = [a for a in sys.argv[1:] if a != "--draft"]
+    draft = "--draft" in sys.argv
+    paths = [line.strip() for line in open(args[0]) if line.strip()]
+    rounds = int(args[1]) if len(args) > 1 else 3
     best = None
     total_bytes = 0
     for _ in range(rounds):
         t0 = time.perf_counter()
-        total_bytes = sum(standardize(p) for p in paths)
+        total_bytes = sum(standardize(p, draft) for p in paths)
         dt = time.perf_counter() - t0
         best = dt if best is None else min(best, dt)
     print(f"{len(paths)} {best:.4f} {total_bytes}")

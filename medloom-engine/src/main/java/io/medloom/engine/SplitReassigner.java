@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,13 +37,13 @@ final class SplitReassigner {
         Statement st = c.createStatement()) {
       st.execute("SET threads TO 1");
       st.execute("CREATE TABLE moved (k VARCHAR, target VARCHAR)");
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO moved VALUES (?, ?)")) {
+      // Appended: DuckDB runs a batch of INSERTs row by row.
+      try (org.duckdb.DuckDBAppender app =
+          c.unwrap(org.duckdb.DuckDBConnection.class)
+              .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "moved")) {
         for (var e : moved.entrySet()) {
-          ps.setString(1, e.getKey());
-          ps.setString(2, e.getValue());
-          ps.addBatch();
+          app.beginRow().append(e.getKey()).append(e.getValue()).endRow();
         }
-        ps.executeBatch();
       }
       for (ShardRecord r : records) {
         if (r.file().isEmpty()) {

@@ -28,17 +28,19 @@ import java.util.TreeMap;
  * without {@code --key-file}, on either engine. (Taking the anchor's draw rather than, say, the
  * smallest draw of the group keeps each group's split distributed like one patient's.)
  *
- * <p>Near-duplicate candidates come from a band join: the 256-bit hash is cut into 25 disjoint
- * bands (six 10-bit bands from each 64-bit word, and one 16-bit band from the top 4 bits of the
- * four words), and two hashes within 24 bits of each other must agree on at least one band
- * (pigeonhole: 24 differing bits touch at most 24 bands), so only pairs sharing a band are
- * compared. Recall within {@link #MAX_DISTANCE} is exact. Images whose hash carries too little
- * structure (flat frames) have no hash and are not grouped as near duplicates. Hash candidates are
- * confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The band join compares about 24
- * n^2 / 2^11 pairs when hashes spread evenly (five times fewer than 32 bands of 8 bits); look-alike
- * films (one template, as in the phantom) crowd buckets and cost more. Fine to a few hundred
- * thousand images on one machine; beyond that the join must be partitioned by band (see
- * docs/capacity.md).
+ * <p>Near-duplicate candidates are every pair within {@link #MAX_DISTANCE} bits. Spark finds them
+ * with a band join: the 256-bit hash is cut into 25 disjoint bands ({@link #BANDS}: six 10-bit
+ * bands from each 64-bit word, and one 16-bit band from the top 4 bits of the four words), and two
+ * hashes within 24 bits of each other must agree on at least one band (pigeonhole: 24 differing
+ * bits touch at most 24 bands), so only pairs sharing a band are compared. This one-process pass
+ * uses {@link NearPairSearch} (13 wider bands, each probed one bit around), which finds the same
+ * pairs with about 40 times fewer comparisons at a million rows. Recall within {@link
+ * #MAX_DISTANCE} is exact either way. Images whose hash carries too little structure (flat frames)
+ * have no hash and are not grouped as near duplicates. Hash candidates are confirmed on thumbnails
+ * (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The 25-band join compares about 24 n^2 / 2^11 pairs when
+ * hashes spread evenly, the 13-band search about 273 n^2 / 2^20; look-alike films (one template, as
+ * in the phantom) crowd buckets and cost more either way (see docs/capacity.md for measured
+ * growth).
  */
 public final class Duplicates {
   /**
@@ -119,21 +121,43 @@ public final class Duplicates {
           links.add(new String[] {rs.getString(1), rs.getString(2)});
         }
       }
+      // Near candidates: every pair of hashes within MAX_DISTANCE (NearPairSearch, in memory),
+      // then their ids and patients from the table.
       st.execute(
-          "CREATE TABLE b AS SELECT id, patient_key, phash, band,"
-              + BAND_VALUE
-              + " AS v"
-              + " FROM h, range("
-              + BANDS
-              + ") t(band) WHERE phash IS NOT NULL");
+          "CREATE TABLE hr AS SELECT (row_number() OVER ()) - 1 AS r, id, patient_key,"
+              + " phash[1] AS w1, phash[2] AS w2, phash[3] AS w3, phash[4] AS w4"
+              + " FROM h WHERE phash IS NOT NULL");
+      long rows;
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM hr")) {
+        rs.next();
+        rows = rs.getLong(1);
+      }
+      long[] flat = new long[Math.toIntExact(rows * 4)];
+      try (ResultSet rs = st.executeQuery("SELECT r, w1, w2, w3, w4 FROM hr")) {
+        while (rs.next()) {
+          int r = Math.toIntExact(rs.getLong(1));
+          for (int w = 0; w < 4; w++) {
+            flat[r * 4 + w] = rs.getLong(2 + w);
+          }
+        }
+      }
+      long[] pairs = NearPairSearch.find(flat, MAX_DISTANCE);
+      st.execute("CREATE TABLE pairs (a BIGINT, b BIGINT)");
+      try (org.duckdb.DuckDBAppender app =
+          c.unwrap(org.duckdb.DuckDBConnection.class)
+              .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "pairs")) {
+        for (long pair : pairs) {
+          app.beginRow().append(pair >>> 32).append(pair & 0xffffffffL).endRow();
+        }
+      }
       List<String[]> candidates = new ArrayList<>();
       try (ResultSet rs =
           st.executeQuery(
-              "SELECT DISTINCT x.id, y.id, x.patient_key, y.patient_key FROM b x JOIN b y"
-                  + " ON x.band = y.band AND x.v = y.v AND x.id < y.id"
-                  + " WHERE bit_count(xor(x.phash[1], y.phash[1]))::INTEGER + bit_count(xor(x.phash[2], y.phash[2]))::INTEGER"
-                  + " + bit_count(xor(x.phash[3], y.phash[3]))::INTEGER + bit_count(xor(x.phash[4], y.phash[4]))::INTEGER <= "
-                  + MAX_DISTANCE)) {
+              "SELECT CASE WHEN x.id < y.id THEN x.id ELSE y.id END,"
+                  + " CASE WHEN x.id < y.id THEN y.id ELSE x.id END,"
+                  + " CASE WHEN x.id < y.id THEN x.patient_key ELSE y.patient_key END,"
+                  + " CASE WHEN x.id < y.id THEN y.patient_key ELSE x.patient_key END"
+                  + " FROM pairs JOIN hr x ON x.r = pairs.a JOIN hr y ON y.r = pairs.b")) {
         while (rs.next()) {
           candidates.add(
               new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
@@ -287,14 +311,16 @@ public final class Duplicates {
       return out;
     }
     st.execute("CREATE TABLE cand (id VARCHAR)");
-    try (var ps = st.getConnection().prepareStatement("INSERT INTO cand VALUES (?)")) {
+    // Appended, not a batch of INSERTs, which DuckDB runs row by row.
+    try (org.duckdb.DuckDBAppender app =
+        st.getConnection()
+            .unwrap(org.duckdb.DuckDBConnection.class)
+            .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "cand")) {
       java.util.Set<String> ids = new java.util.TreeSet<>();
       candidates.forEach(c -> ids.addAll(List.of(c[0], c[1])));
       for (String id : ids) {
-        ps.setString(1, id);
-        ps.addBatch();
+        app.beginRow().append(id).endRow();
       }
-      ps.executeBatch();
     }
     try (ResultSet rs =
         st.executeQuery(

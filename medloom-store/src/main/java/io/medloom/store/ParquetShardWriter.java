@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Writes one shard of rows to a Parquet file through embedded DuckDB: rows go into a staging table
@@ -35,60 +35,51 @@ public final class ParquetShardWriter implements AutoCloseable {
     Path tmp = AtomicFiles.temporaryFor(target);
     Files.deleteIfExists(tmp);
     try (Statement st = conn.createStatement()) {
+      // A plain table of this private in-memory database, filled through DuckDB's appender: a
+      // batch of prepared INSERTs executes row by row and cost more than everything else a build
+      // does per small image (measured: about 5 ms a row, against 0.1 ms appended).
       st.execute(
-          "CREATE OR REPLACE TEMP TABLE staging (ord BIGINT, id VARCHAR, source VARCHAR,"
+          "CREATE OR REPLACE TABLE staging (ord BIGINT, id VARCHAR, source VARCHAR,"
               + " original_path VARCHAR, patient_key VARCHAR, study_key VARCHAR, split VARCHAR,"
               + " original_split VARCHAR, modality VARCHAR, body_part VARCHAR, view VARCHAR,"
               + " png BLOB, image_path VARCHAR, width INTEGER, height INTEGER, channels INTEGER,"
               + " labels VARCHAR, rois VARCHAR, texts VARCHAR, triplets VARCHAR,"
               + " content_hash VARCHAR, phash VARCHAR)");
-      try (PreparedStatement ps =
-          conn.prepareStatement(
-              "INSERT INTO staging VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      try (DuckDBAppender app =
+          conn.unwrap(DuckDBConnection.class)
+              .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staging")) {
         for (Row r : rows) {
-          int i = 1;
-          ps.setLong(i++, r.ordinal());
-          ps.setString(i++, r.id());
-          ps.setString(i++, r.source());
-          ps.setString(i++, r.originalPath());
-          ps.setString(i++, r.patientKey());
-          ps.setString(i++, r.studyKey());
-          ps.setString(i++, r.split());
-          if (r.originalSplit() == null) {
-            ps.setNull(i++, Types.VARCHAR);
-          } else {
-            ps.setString(i++, r.originalSplit());
-          }
-          ps.setString(i++, r.modality());
-          ps.setString(i++, r.bodyPart());
-          ps.setString(i++, r.view());
+          app.beginRow();
+          app.append(r.ordinal());
+          app.append(r.id());
+          app.append(r.source());
+          app.append(r.originalPath());
+          app.append(r.patientKey());
+          app.append(r.studyKey());
+          app.append(r.split());
+          app.append(r.originalSplit()); // null appends NULL
+          app.append(r.modality());
+          app.append(r.bodyPart());
+          app.append(r.view());
           if (r.png() == null) { // text-only sample
-            ps.setNull(i++, Types.BLOB);
-            ps.setNull(i++, Types.VARCHAR);
+            app.appendNull();
+            app.appendNull();
           } else {
-            ps.setBytes(i++, r.png());
-            ps.setString(i++, r.imagePath());
+            app.append(r.png());
+            app.append(r.imagePath());
           }
-          ps.setInt(i++, r.width());
-          ps.setInt(i++, r.height());
-          ps.setInt(i++, r.channels());
-          ps.setString(i++, r.labelsJson());
-          ps.setString(i++, r.roisJson());
-          ps.setString(i++, r.textsJson());
-          ps.setString(i++, r.tripletsJson());
-          if (r.contentHash() == null) {
-            ps.setNull(i++, Types.VARCHAR);
-          } else {
-            ps.setString(i++, r.contentHash());
-          }
-          if (r.differenceHash() == null) {
-            ps.setNull(i++, Types.VARCHAR);
-          } else {
-            ps.setString(i++, java.util.Arrays.toString(r.differenceHash()));
-          }
-          ps.addBatch();
+          app.append(r.width());
+          app.append(r.height());
+          app.append(r.channels());
+          app.append(r.labelsJson());
+          app.append(r.roisJson());
+          app.append(r.textsJson());
+          app.append(r.tripletsJson());
+          app.append(r.contentHash());
+          app.append(
+              r.differenceHash() == null ? null : java.util.Arrays.toString(r.differenceHash()));
+          app.endRow();
         }
-        ps.executeBatch();
       }
       st.execute(
           "COPY (SELECT id, source, original_path, patient_key, study_key, split, original_split,"

@@ -61,14 +61,24 @@ public final class ImageHashes {
     if (sq / n - mean * mean < 4.0) { // standard deviation under 2 gray levels
       return java.util.Optional.empty();
     }
+    // The same sums in the same order as the textbook loops (so the same bits), over a double copy
+    // of the pixels read once.
+    byte[] px = s.pixels();
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = px[i] & 0xff;
+    }
     double[][] rows = new double[KEEP][THUMB];
     for (int u = 0; u < KEEP; u++) {
+      double[] cu = COSINES[u];
+      double[] ru = rows[u];
       for (int y = 0; y < THUMB; y++) {
         double acc = 0;
+        int o = y * THUMB;
         for (int x = 0; x < THUMB; x++) {
-          acc += COSINES[u][x] * (s.pixels()[y * THUMB + x] & 0xff);
+          acc += cu[x] * values[o + x];
         }
-        rows[u][y] = acc;
+        ru[y] = acc;
       }
     }
     double[] coefficients = new double[KEEP * KEEP];

@@ -22,6 +22,7 @@ public final class PngEncoder {
   private final CRC32 crc = new CRC32();
   private byte[] filtered = new byte[0];
   private byte[] deflated = new byte[0];
+  private byte[] cand = new byte[0];
 
   /**
    * zlib level 4: on real 224x224 films it encodes in half the time of level 6 for 1% more bytes
@@ -48,32 +49,16 @@ public final class PngEncoder {
       filtered = new byte[rawLen];
     }
     byte[] px = r.pixels();
-    byte[] cand = new byte[stride * 5];
+    if (cand.length < stride * 5) {
+      cand = new byte[stride * 5];
+    }
     for (int y = 0; y < r.height(); y++) {
       int row = y * stride;
-      int prev = row - stride;
+      boolean first = y == 0;
       long best = Long.MAX_VALUE;
       int bestFilter = 0;
       for (int f = 0; f < 5; f++) {
-        long sum = 0;
-        int base = f * stride;
-        for (int i = 0; i < stride; i++) {
-          int x = px[row + i] & 0xff;
-          int a = i >= bpp ? px[row + i - bpp] & 0xff : 0;
-          int b = y > 0 ? px[prev + i] & 0xff : 0;
-          int c = (i >= bpp && y > 0) ? px[prev + i - bpp] & 0xff : 0;
-          int v =
-              switch (f) {
-                case 0 -> x;
-                case 1 -> x - a;
-                case 2 -> x - b;
-                case 3 -> x - ((a + b) >> 1);
-                default -> x - paeth(a, b, c);
-              };
-          cand[base + i] = (byte) v;
-          int s = (byte) v;
-          sum += s < 0 ? -s : s;
-        }
+        long sum = filterRow(f, px, row, stride, bpp, first, cand, f * stride);
         if (sum < best) {
           best = sum;
           bestFilter = f;
@@ -106,6 +91,92 @@ public final class PngEncoder {
     chunk(out, "IDAT", deflated, n);
     chunk(out, "IEND", new byte[0], 0);
     return out.toByteArray();
+  }
+
+  /**
+   * Applies PNG filter {@code f} to one row into {@code cand[base..]} and returns the sum of the
+   * absolute values of the filtered bytes read as signed. One loop per filter, with the first row
+   * and the first pixel split off, so the inner loops carry no branches: the same bytes as
+   * evaluating the filter definitions pixel by pixel, at a fraction of the cost.
+   */
+  private static long filterRow(
+      int f, byte[] px, int row, int stride, int bpp, boolean first, byte[] cand, int base) {
+    int prev = row - stride;
+    long sum = 0;
+    int head = Math.min(bpp, stride);
+    switch (f) {
+      case 0 -> {
+        for (int i = 0; i < stride; i++) {
+          byte v = px[row + i];
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+      }
+      case 1 -> {
+        for (int i = 0; i < head; i++) {
+          byte v = px[row + i];
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+        for (int i = head; i < stride; i++) {
+          byte v = (byte) (px[row + i] - px[row + i - bpp]);
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+      }
+      case 2 -> {
+        if (first) {
+          return filterRow(0, px, row, stride, bpp, true, cand, base);
+        }
+        for (int i = 0; i < stride; i++) {
+          byte v = (byte) (px[row + i] - px[prev + i]);
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+      }
+      case 3 -> {
+        for (int i = 0; i < head; i++) {
+          int b = first ? 0 : px[prev + i] & 0xff;
+          byte v = (byte) ((px[row + i] & 0xff) - (b >> 1));
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+        if (first) {
+          for (int i = head; i < stride; i++) {
+            byte v = (byte) ((px[row + i] & 0xff) - ((px[row + i - bpp] & 0xff) >> 1));
+            cand[base + i] = v;
+            sum += Math.abs(v);
+          }
+        } else {
+          for (int i = head; i < stride; i++) {
+            int a = px[row + i - bpp] & 0xff;
+            int b = px[prev + i] & 0xff;
+            byte v = (byte) ((px[row + i] & 0xff) - ((a + b) >> 1));
+            cand[base + i] = v;
+            sum += Math.abs(v);
+          }
+        }
+      }
+      default -> {
+        if (first) { // Paeth with no row above predicts from the left: the Sub filter
+          return filterRow(1, px, row, stride, bpp, true, cand, base);
+        }
+        for (int i = 0; i < head; i++) { // no pixel to the left: predicts from above
+          byte v = (byte) (px[row + i] - px[prev + i]);
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+        for (int i = head; i < stride; i++) {
+          int a = px[row + i - bpp] & 0xff;
+          int b = px[prev + i] & 0xff;
+          int c = px[prev + i - bpp] & 0xff;
+          byte v = (byte) ((px[row + i] & 0xff) - paeth(a, b, c));
+          cand[base + i] = v;
+          sum += Math.abs(v);
+        }
+      }
+    }
+    return sum;
   }
 
   private static int paeth(int a, int b, int c) {

@@ -31,7 +31,18 @@ final class OpenCvDecoder {
       return false;
     }
     try {
-      nu.pattern.OpenCV.loadLocally();
+      String lib = System.mapLibraryName(Core.NATIVE_LIBRARY_NAME);
+      boolean cached =
+          NativeLibraryCache.openCvPlatform()
+              .flatMap(
+                  platform ->
+                      NativeLibraryCache.load(
+                          "/nu/pattern/opencv/" + platform + "/" + lib,
+                          "opencv-" + Core.VERSION + "-" + platform.replace('/', '-')))
+              .isPresent();
+      if (!cached) {
+        nu.pattern.OpenCV.loadLocally();
+      }
       // MedLoom runs its own worker threads; OpenCV's thread pool would only oversubscribe them.
       Core.setNumThreads(1);
       return true;
