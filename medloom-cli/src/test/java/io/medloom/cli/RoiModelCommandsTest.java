@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.core.image.PngEncoder;
+import io.medloom.server.ViewerServer;
 import io.medloom.store.read.Column;
 import io.medloom.store.read.SampleReader;
 import io.medloom.store.read.SampleRecord;
 import io.medloom.store.read.SplitScheme;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +150,7 @@ class RoiModelCommandsTest {
     assertThat(a.exitCode()).as(a.out() + a.err()).isZero();
     assertThat(count(ds, MODEL_ROIS)).isEqualTo(lungs);
     assertThat(Cli.run("verify", ds.toString()).exitCode()).isZero();
+    assertReviewQueueListsModelLungsByConfidence(ds, lungs);
     // Not a model folder: a clear error before anything is built.
     Cli bad =
         Cli.run(
@@ -184,5 +192,38 @@ class RoiModelCommandsTest {
     // One film: the median box is that film's own box.
     assertThat(j.path("fixed_median_box_iou").asDouble()).isEqualTo(1.0);
     assertThat(out.resolve("lungs-grid.png")).exists();
+  }
+
+  /**
+   * The review queue holds every model lung as a region item with the region's own confidence (a
+   * model lung is never sure), and the whole queue runs lowest confidence first.
+   */
+  static void assertReviewQueueListsModelLungsByConfidence(Path ds, long lungs) throws Exception {
+    try (ViewerServer s =
+        ViewerServer.start(List.of(ds), new ViewerServer.Options("127.0.0.1", 0, true))) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + s.port() + "/api/review/queue?limit=500"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode queue = new ObjectMapper().readTree(r.body());
+      List<Double> all = new ArrayList<>();
+      List<Double> model = new ArrayList<>();
+      for (JsonNode item : queue.path("items")) {
+        double c = item.path("confidence").asDouble();
+        all.add(c);
+        if (item.path("target").path("type").asText().equals("roi")
+            && item.path("origin").asText().equals("model:lungs")) {
+          model.add(c);
+        }
+      }
+      assertThat(queue.path("total").asInt()).isEqualTo(all.size());
+      assertThat(all).isSorted();
+      assertThat(model).hasSize((int) lungs).allSatisfy(c -> assertThat(c).isBetween(0.0, 0.999));
+    }
   }
 }
