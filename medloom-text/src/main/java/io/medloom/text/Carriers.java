@@ -40,6 +40,10 @@ final class Carriers {
     int words = 0;
     for (int y = e; y < n; ) {
       int t = w.id[y];
+      if (t == COLON && y == e && y + 1 < n) {
+        y++; // the carrier is a label and the qualifier its answer ("Heart: enlarged")
+        continue;
+      }
       if (t == SEMI || t == COLON || isTerminator(lex, w, y)) {
         return -1;
       }

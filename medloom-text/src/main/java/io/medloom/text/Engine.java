@@ -166,7 +166,10 @@ final class Engine {
         w.id[n] = lex.vocab.lookup(t, s, i);
         n++;
       } else {
-        int pid = c == ',' ? COMMA : c == ';' ? SEMI : c == ':' ? COLON : -1;
+        int pid =
+            c == ','
+                ? COMMA
+                : c == ';' ? SEMI : c == ':' || answerDash(t, i, from, to) ? COLON : -1;
         if (pid >= 0) {
           w.ensure(n + 1);
           w.ts[n] = i;
@@ -179,6 +182,38 @@ final class Engine {
     }
     w.stop = i;
     return n;
+  }
+
+  /**
+   * A dash set apart by spaces, a double dash or an en/em dash joins a label to its answer as a
+   * colon does ("Pneumothorax - none", "Heart -- enlarged"); a hyphen inside a word or number
+   * ("T8-T10", "well-defined") or a list bullet at the sentence start is no separator.
+   */
+  static boolean answerDash(String t, int i, int from, int to) {
+    char c = t.charAt(i);
+    if ((c != '-' && c != '\u2013' && c != '\u2014')
+        || (c == '-' && i + 1 < to && t.charAt(i + 1) == '-')) {
+      return false; // not a dash, or not the last hyphen of a run (one separator per run)
+    }
+    int b = i - 1;
+    while (b >= from && t.charAt(b) == '-') {
+      b--;
+    }
+    boolean spaceBefore = b >= from && Character.isWhitespace(t.charAt(b));
+    boolean wordBefore = false;
+    for (int x = b; x >= from; x--) {
+      if (Character.isLetterOrDigit(t.charAt(x))) {
+        wordBefore = true;
+        break;
+      }
+    }
+    if (!wordBefore) {
+      return false; // a bullet
+    }
+    if (c != '-' || b < i - 1) {
+      return true; // en/em dash or the last of a run of hyphens
+    }
+    return spaceBefore && (i + 1 >= to || Character.isWhitespace(t.charAt(i + 1)));
   }
 
   /** Processes the sentence (or its next chunk); returns where the next chunk starts. */
@@ -210,8 +245,10 @@ final class Engine {
       int e = fs[3 * k + 1];
       int entry = fs[3 * k + 2];
       int sense = lex.senses.resolve(entry, s, e, w, n, t, lex);
-      if (sense == Senses.DROP || Scopes.min(w.hypD, s, e) < INF) {
-        continue; // another sense, or a condition / limitation that asserts nothing
+      int hyp = Scopes.min(w.hypD, s, e);
+      if (sense == Senses.DROP
+          || (hyp < INF && (hyp != Scopes.PRIOR || state(w, s, e) != ABSENT))) {
+        continue; // another sense, a condition / limitation, or a finding of an earlier study
       }
       FindingEntry fe = lex.findingArr[sense == Senses.KEEP ? entry : sense];
       int cs = w.ts[s];
@@ -280,9 +317,16 @@ final class Engine {
     boolean anyFinding = false;
     for (int i = 0; i < n; i++) {
       int node = 0;
+      boolean answer = false;
       for (int j = i, skipped = 0; j < n && j - i - skipped < lex.maxDepth; j++) {
         int tid = w.id[j];
         if (tid < FIRST_WORD) {
+          // "Lungs: clear" is the normal statement "lungs clear" written as a label and its answer
+          if (tid == COLON && j > i && !answer && node != 0) {
+            answer = true;
+            skipped++;
+            continue;
+          }
           break;
         }
         int child = lex.child(node, tid);
@@ -298,7 +342,7 @@ final class Engine {
         node = child;
         for (int c = 0; c < CATS; c++) {
           int e = lex.entry(node, c);
-          if (e >= 0) {
+          if (e >= 0 && (!answer || (c == CAT_FINDING && lex.findingArr[e].kind == K_NORMAL))) {
             w.mEntry[c][i] = e;
             w.mEnd[c][i] = j + 1;
             if (c == CAT_FINDING) {

@@ -34,6 +34,7 @@ final class Lexicon {
   static final int BI_UNC = 64;
   static final int PRE_HYP = 128;
   static final int POST_HYP = 256;
+  static final int PRIOR_STUDY = 512;
 
   // finding entry kinds
   static final int K_TERM = 0;
@@ -143,6 +144,7 @@ final class Lexicon {
             case "bi_uncertainty" -> BI_UNC;
             case "pre_hypothetical" -> PRE_HYP;
             case "post_hypothetical" -> POST_HYP;
+            case "prior_study" -> PRIOR_STUDY;
             case "pseudo" -> PSEUDO;
             case "terminator" -> TERM;
             default -> throw new IllegalStateException("unknown trigger category " + cat);

@@ -15,6 +15,9 @@ import java.util.Arrays;
 final class Scopes {
   static final int INF = Integer.MAX_VALUE / 4;
 
+  /** hypD mark of a prior-study clause (a hypothetical's is 1): only its denials still count. */
+  static final int PRIOR = 2;
+
   private Scopes() {}
 
   static void compute(Lexicon lex, Engine.Work w, int n) {
@@ -26,7 +29,8 @@ final class Scopes {
     int[] barrier = w.barrier;
     Arrays.fill(barrier, 0, n, 0);
     for (int k = 0; k < nt; k++) {
-      if (lex.trigMask[trig[3 * k + 2]] != PSEUDO) {
+      int m = lex.trigMask[trig[3 * k + 2]];
+      if (m != PSEUDO && m != PRIOR_STUDY) { // a study reference is read through by other scopes
         for (int x = trig[3 * k]; x < trig[3 * k + 1]; x++) {
           barrier[x] = 1;
         }
@@ -39,8 +43,17 @@ final class Scopes {
       if ((mask & (PSEUDO | TERM)) != 0) {
         continue;
       }
+      if ((mask & PRIOR_STUDY) != 0) {
+        // "atelectasis ... on old CT scans": a finding located on another study is not asserted
+        // for this one, unless the clause carries it forward ("again seen", "stable since")
+        if (!persistsInClause(lex, w, n, s, e)) {
+          clause(w, n, s - 1, -1, PRIOR);
+          clause(w, n, e, 1, PRIOR);
+        }
+        continue;
+      }
       if ((mask & (PRE_HYP | POST_HYP)) != 0) {
-        clause(w, n, (mask & PRE_HYP) != 0 ? e : s - 1, (mask & PRE_HYP) != 0 ? 1 : -1);
+        clause(w, n, (mask & PRE_HYP) != 0 ? e : s - 1, (mask & PRE_HYP) != 0 ? 1 : -1, 1);
         continue;
       }
       if ((mask & BI_UNC) != 0) {
@@ -97,14 +110,33 @@ final class Scopes {
     return t == SEMI || t == COLON || w.barrier[x] != 0;
   }
 
+  /** A persistence word ("again", "stable", "unchanged") in the clause around [s, e). */
+  private static boolean persistsInClause(Lexicon lex, Engine.Work w, int n, int s, int e) {
+    for (int x = s - 1; x >= 0 && !clauseEnd(w.id[x]); x--) {
+      if ((lex.cls(w.id[x]) & W_PERSIST) != 0) {
+        return true;
+      }
+    }
+    for (int x = e; x < n && !clauseEnd(w.id[x]); x++) {
+      if ((lex.cls(w.id[x]) & W_PERSIST) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean clauseEnd(int t) {
+    return t == COMMA || t == SEMI || t == COLON;
+  }
+
   /** A hypothetical's scope: the rest of the clause, up to a comma, ';' or ':'. */
-  private static void clause(Engine.Work w, int n, int from, int step) {
+  private static void clause(Engine.Work w, int n, int from, int step, int mark) {
     for (int x = from; x >= 0 && x < n; x += step) {
       int t = w.id[x];
       if (t == COMMA || t == SEMI || t == COLON) {
         return;
       }
-      w.hypD[x] = 1;
+      w.hypD[x] = Math.min(w.hypD[x], mark);
     }
   }
 

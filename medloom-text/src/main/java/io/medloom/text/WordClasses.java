@@ -19,6 +19,7 @@ final class WordClasses {
   static final int W_SIZE = 512;
   static final int W_EXCEPT = 1024;
   static final int W_SKIP = 2048;
+  static final int W_PERSIST = 4096;
 
   private static final String[] NAMES = {
     "conjunctions",
@@ -32,11 +33,12 @@ final class WordClasses {
     "listFiller",
     "sizeWords",
     "exceptions",
-    "triggerAdverbs"
+    "triggerAdverbs",
+    "persistence"
   };
   private static final int[] BITS = {
     W_CONJ, W_ALT, W_VERB, W_EVID, W_BREAK, W_PREFIX, W_FSTOP, W_PREP, W_FILLER, W_SIZE, W_EXCEPT,
-    W_SKIP
+    W_SKIP, W_PERSIST
   };
 
   private WordClasses() {}
