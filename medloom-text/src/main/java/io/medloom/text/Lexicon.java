@@ -150,7 +150,9 @@ final class Lexicon {
             default -> throw new IllegalStateException("unknown trigger category " + cat);
           };
       for (JsonTree p : cat.get("phrases")) {
-        masks.merge(p.asText(), bit, (a, b) -> a | b);
+        for (String phrase : Phrases.expand(p.asText())) {
+          masks.merge(phrase, bit, (a, b) -> a | b);
+        }
       }
     }
     for (Map.Entry<String, Integer> e : masks.entrySet()) {
@@ -364,7 +366,7 @@ final class Lexicon {
 
   /** Inserts a phrase; with plurals, the last word also gets its plural form. First entry wins. */
   private void insert(String phrase, int cat, int entry, boolean plurals) {
-    List<String> words = words(phrase);
+    List<String> words = Phrases.words(phrase);
     if (words.isEmpty()) {
       return;
     }
@@ -426,22 +428,6 @@ final class Lexicon {
     }
   }
 
-  /** Lower-cased word tokens of a lexicon phrase, split like report text. */
-  static List<String> words(String phrase) {
-    List<String> r = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= phrase.length(); i++) {
-      char c = i < phrase.length() ? phrase.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        sb.append(Character.toLowerCase(c));
-      } else if (sb.length() > 0) {
-        r.add(sb.toString());
-        sb.setLength(0);
-      }
-    }
-    return r;
-  }
-
   /** Word-class bits of a token id (UNK and punctuation have none). */
   int cls(int tokenId) {
     return tokenId < wordClass.length ? wordClass[tokenId] : 0;
@@ -450,7 +436,7 @@ final class Lexicon {
   /** The entry of {@code cat} at the end of a phrase's trie path, or -1. */
   int entryOf(String phrase, int cat) {
     int node = 0;
-    for (String w : words(phrase)) {
+    for (String w : Phrases.words(phrase)) {
       int id = vocab.lookup(w, 0, w.length());
       if (id == UNK) {
         return -1;

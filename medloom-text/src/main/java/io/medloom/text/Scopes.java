@@ -46,9 +46,15 @@ final class Scopes {
       if ((mask & PRIOR_STUDY) != 0) {
         // "atelectasis ... on old CT scans": a finding located on another study is not asserted
         // for this one, unless the clause carries it forward ("again seen", "stable since")
-        if (!persistsInClause(lex, w, n, s, e)) {
+        // an opening "On the prior CT, ..." sets the scene for the clause after its comma
+        int main = s == 0 ? introEnd(w, n, e) : -1;
+        if (!persistsInClause(lex, w, n, s, e)
+            && (main < 0 || !persistsInClause(lex, w, n, main + 1, main + 1))) {
           clause(w, n, s - 1, -1, PRIOR);
           clause(w, n, e, 1, PRIOR);
+          if (main >= 0) {
+            clause(w, n, main + 1, 1, PRIOR);
+          }
         }
         continue;
       }
@@ -123,6 +129,19 @@ final class Scopes {
       }
     }
     return false;
+  }
+
+  /** The comma that closes an opening phrase within two words after {@code e}, or -1. */
+  private static int introEnd(Engine.Work w, int n, int e) {
+    for (int x = e; x < n && x <= e + 2; x++) {
+      if (w.id[x] == COMMA) {
+        return x;
+      }
+      if (w.id[x] < FIRST_WORD) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private static boolean clauseEnd(int t) {

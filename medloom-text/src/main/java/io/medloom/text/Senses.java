@@ -79,7 +79,7 @@ final class Senses {
     }
     List<Integer> out = new ArrayList<>();
     for (JsonTree w : arr) {
-      for (String word : Lexicon.words(w.asText())) {
+      for (String word : Phrases.words(w.asText())) {
         out.add(lex.vocab.intern(word));
       }
     }

@@ -52,7 +52,7 @@ final class WordClasses {
         throw new IllegalStateException("rules.json syntax: missing word class " + NAMES[k]);
       }
       for (JsonTree w : list) {
-        for (String word : Lexicon.words(w.asText())) {
+        for (String word : Phrases.words(w.asText())) {
           int id = vocab.intern(word);
           if (id >= cls.length) {
             cls = Arrays.copyOf(cls, vocab.size() + 64);

@@ -117,7 +117,9 @@ class LabelAnswerAndPriorStudyTest {
     assertThat(labels("Small nodule on old CT scans. Right effusion."))
         .containsEntry("Pleural Effusion", 1)
         .doesNotContainKey("Lung Lesion");
-    assertThat(labels("On the prior study, there is a right effusion."))
+    assertThat(labels("Compared with the prior study, there is a new right effusion."))
+        .containsEntry("Pleural Effusion", 1);
+    assertThat(labels("On the prior study, the right effusion is unchanged."))
         .containsEntry("Pleural Effusion", 1);
   }
 }
