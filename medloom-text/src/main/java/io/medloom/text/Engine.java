@@ -48,11 +48,13 @@ final class Engine {
   static final class Work {
     final IntList sections = new IntList(24);
     final IntList sentences = new IntList(64);
+    char[] chars = new char[4096];
     int[] ts = new int[256];
     int[] te = new int[256];
     int[] id = new int[256];
-    int[][] mEntry = new int[CATS][256];
-    int[][] mEnd = new int[CATS][256];
+    final int[] covered = new int[CATS];
+    final int[] bestEntry = new int[CATS];
+    final int[] bestEnd = new int[CATS];
     int[] negD = new int[256];
     int[] uncD = new int[256];
     int[] barrier = new int[256];
@@ -74,10 +76,6 @@ final class Engine {
       uncD = new int[c];
       barrier = new int[c];
       hypD = new int[c];
-      for (int k = 0; k < CATS; k++) {
-        mEntry[k] = new int[c];
-        mEnd[k] = new int[c];
-      }
     }
 
     void addSel(int cat, int s, int e, int entry) {
@@ -98,8 +96,14 @@ final class Engine {
       return;
     }
     Work w = work.get();
+    int len = report.length();
+    if (w.chars.length < len) {
+      w.chars = new char[Math.max(len, w.chars.length * 2)];
+    }
+    char[] t = w.chars; // every pass below reads the report from this one copy
+    report.getChars(0, len, t, 0);
     w.sections.clear();
-    ReportSections.scan(report, w.sections);
+    ReportSections.scan(t, len, w.sections);
     int sentIdx = 0;
     for (int i = 0; i < w.sections.size; i += 3) {
       int code = w.sections.a[i];
@@ -109,14 +113,14 @@ final class Engine {
         continue;
       }
       w.sentences.clear();
-      SentenceSplitter.boundaries(report, w.sections.a[i + 1], w.sections.a[i + 2], w.sentences);
+      SentenceSplitter.boundaries(t, w.sections.a[i + 1], w.sections.a[i + 2], w.sentences);
       for (int k = 0; k < w.sentences.size; k += 2) {
         int from = w.sentences.a[k];
         int to = w.sentences.a[k + 1];
         // a run-on "sentence" longer than MAX_TOKENS tokens is read in consecutive chunks, which
         // keeps the per-sentence work linear (scopes never span more than a few words anyway)
         while (from < to) {
-          from = sentence(report, from, to, sentIdx, w, sink);
+          from = sentence(t, from, to, sentIdx, w, sink);
         }
         sentIdx++;
       }
@@ -139,22 +143,24 @@ final class Engine {
   static final int MAX_TOKENS = 256;
 
   /** Tokenizes from {@code from}; stops after MAX_TOKENS tokens and records where in w.stop. */
-  private int tokenize(String t, int from, int to, Work w) {
+  private int tokenize(char[] t, int from, int to, Work w) {
     int n = 0;
     int i = from;
     while (i < to) {
       if (n >= MAX_TOKENS) {
         break;
       }
-      char c = t.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      char c = t[i];
+      if (Chars.isLetterOrDigit(c)) {
         int s = i;
         boolean allX = true;
-        while (i < to && Character.isLetterOrDigit(t.charAt(i))) {
-          char d = t.charAt(i);
-          if (d != 'x' && d != 'X') {
+        int h = 0; // the word's hash (Vocab.hash), taken in the same pass
+        while (i < to && Chars.isLetterOrDigit(t[i])) {
+          char d = Chars.toLowerCase(t[i]);
+          if (d != 'x') {
             allX = false;
           }
+          h = 31 * h + d;
           i++;
         }
         if (allX && i - s >= 2) {
@@ -163,7 +169,7 @@ final class Engine {
         w.ensure(n + 1);
         w.ts[n] = s;
         w.te[n] = i;
-        w.id[n] = lex.vocab.lookup(t, s, i);
+        w.id[n] = lex.vocab.lookup(t, s, i, h);
         n++;
       } else {
         int pid =
@@ -189,20 +195,20 @@ final class Engine {
    * colon does ("Pneumothorax - none", "Heart -- enlarged"); a hyphen inside a word or number
    * ("T8-T10", "well-defined") or a list bullet at the sentence start is no separator.
    */
-  static boolean answerDash(String t, int i, int from, int to) {
-    char c = t.charAt(i);
+  static boolean answerDash(char[] t, int i, int from, int to) {
+    char c = t[i];
     if ((c != '-' && c != '\u2013' && c != '\u2014')
-        || (c == '-' && i + 1 < to && t.charAt(i + 1) == '-')) {
+        || (c == '-' && i + 1 < to && t[i + 1] == '-')) {
       return false; // not a dash, or not the last hyphen of a run (one separator per run)
     }
     int b = i - 1;
-    while (b >= from && t.charAt(b) == '-') {
+    while (b >= from && t[b] == '-') {
       b--;
     }
-    boolean spaceBefore = b >= from && Character.isWhitespace(t.charAt(b));
+    boolean spaceBefore = b >= from && Chars.isWhitespace(t[b]);
     boolean wordBefore = false;
     for (int x = b; x >= from; x--) {
-      if (Character.isLetterOrDigit(t.charAt(x))) {
+      if (Chars.isLetterOrDigit(t[x])) {
         wordBefore = true;
         break;
       }
@@ -213,11 +219,11 @@ final class Engine {
     if (c != '-' || b < i - 1) {
       return true; // en/em dash or the last of a run of hyphens
     }
-    return spaceBefore && (i + 1 >= to || Character.isWhitespace(t.charAt(i + 1)));
+    return spaceBefore && (i + 1 >= to || Chars.isWhitespace(t[i + 1]));
   }
 
   /** Processes the sentence (or its next chunk); returns where the next chunk starts. */
-  private int sentence(String t, int from, int to, int sentIdx, Work w, Sink sink) {
+  private int sentence(char[] t, int from, int to, int sentIdx, Work w, Sink sink) {
     int n = tokenize(t, from, to, w);
     int next = w.stop >= to ? to : w.stop;
     if (n == 0) {
@@ -234,7 +240,7 @@ final class Engine {
   }
 
   /** Step 4: every selected finding, in its sense, scope and anatomy, to the sink. */
-  private void findings(String t, int from, int to, int sentIdx, Work w, Sink sink, int n) {
+  private void findings(char[] t, int from, int to, int sentIdx, Work w, Sink sink, int n) {
     // 4. findings
     int[] fs = w.sel[CAT_FINDING];
     int nf = w.selN[CAT_FINDING];
@@ -307,15 +313,28 @@ final class Engine {
     }
   }
 
-  /** Trie matches (longest per category at each start), then leftmost-longest selection. */
+  /**
+   * Trie matches, selected leftmost-longest per category in the same left-to-right walk: at each
+   * start the longest match per category is taken when no earlier selection of that category covers
+   * the start.
+   */
   private boolean match(Work w, int n) {
-    // 1. longest match per category at each start
+    int[] covered = w.covered;
+    int[] bestEntry = w.bestEntry;
+    int[] bestEnd = w.bestEnd;
     for (int c = 0; c < CATS; c++) {
-      Arrays.fill(w.mEntry[c], 0, n, -1);
       w.selN[c] = 0;
+      covered[c] = 0;
     }
     boolean anyFinding = false;
     for (int i = 0; i < n; i++) {
+      int first = w.id[i];
+      if (first < FIRST_WORD || lex.child(0, first) < 0) {
+        continue; // no phrase starts here (most tokens)
+      }
+      for (int c = 0; c < CATS; c++) {
+        bestEntry[c] = -1;
+      }
       int node = 0;
       boolean answer = false;
       for (int j = i, skipped = 0; j < n && j - i - skipped < lex.maxDepth; j++) {
@@ -343,29 +362,22 @@ final class Engine {
         for (int c = 0; c < CATS; c++) {
           int e = lex.entry(node, c);
           if (e >= 0 && (!answer || (c == CAT_FINDING && lex.findingArr[e].kind == K_NORMAL))) {
-            w.mEntry[c][i] = e;
-            w.mEnd[c][i] = j + 1;
-            if (c == CAT_FINDING) {
-              anyFinding = true;
-            }
+            bestEntry[c] = e;
+            bestEnd[c] = j + 1;
+          }
+        }
+      }
+      for (int c = 0; c < CATS; c++) {
+        if (bestEntry[c] >= 0 && i >= covered[c]) {
+          w.addSel(c, i, bestEnd[c], bestEntry[c]);
+          covered[c] = bestEnd[c];
+          if (c == CAT_FINDING) {
+            anyFinding = true;
           }
         }
       }
     }
-    if (!anyFinding) {
-      return false;
-    }
-    // 2. leftmost-longest selection per category
-    for (int c = 0; c < CATS; c++) {
-      int covered = 0;
-      for (int i = 0; i < n; i++) {
-        if (i >= covered && w.mEntry[c][i] >= 0) {
-          w.addSel(c, i, w.mEnd[c][i], w.mEntry[c][i]);
-          covered = w.mEnd[c][i];
-        }
-      }
-    }
-    return true;
+    return anyFinding;
   }
 
   /** An exception word after a normal statement, followed by a finding that counts. */

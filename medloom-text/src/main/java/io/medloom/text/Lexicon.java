@@ -108,6 +108,9 @@ final class Lexicon {
   private int[] out = new int[CATS * 1024];
   int maxDepth;
 
+  /** The root's children by token id (the trie walk's first step, taken from every token). */
+  private int[] rootChild;
+
   /** The plain entry of each finding tag, by tag id (targets of sense re-tagging). */
   final List<FindingEntry> tagEntries = new ArrayList<>();
 
@@ -304,6 +307,10 @@ final class Lexicon {
     qualKind = qualifierKinds.stream().mapToInt(Integer::intValue).toArray();
     anatEntry = anatomyEntries.stream().mapToInt(Integer::intValue).toArray();
     out = Arrays.copyOf(out, nodes * CATS);
+    rootChild = new int[vocab.size()];
+    for (int id = 0; id < rootChild.length; id++) {
+      rootChild[id] = edges.get(id); // node 0's edges: key (0 << 32) | id
+    }
   }
 
   private void addAnatomy(String term, int id) {
@@ -462,6 +469,9 @@ final class Lexicon {
   }
 
   int child(int node, int tokenId) {
+    if (node == 0 && rootChild != null) {
+      return rootChild[tokenId]; // most walks end at the first word: no hashing for them
+    }
     return edges.get(((long) node << 32) | tokenId);
   }
 

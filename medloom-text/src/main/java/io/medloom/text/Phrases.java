@@ -12,9 +12,20 @@ final class Phrases {
    * alternative drops the slot). Phrases without braces are returned as they are.
    */
   static List<String> expand(String phrase) {
+    if (phrase.indexOf('{') < 0) {
+      return List.of(phrase);
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : alternatives(phrase)) {
+      out.add(String.join(" ", words(p))); // an empty slot leaves no double blank
+    }
+    return out;
+  }
+
+  private static List<String> alternatives(String phrase) {
     int open = phrase.indexOf('{');
     if (open < 0) {
-      return List.of(phrase.trim().replaceAll(" +", " "));
+      return List.of(phrase);
     }
     int close = phrase.indexOf('}', open);
     if (close < 0) {
@@ -22,7 +33,7 @@ final class Phrases {
     }
     List<String> out = new ArrayList<>();
     for (String alt : phrase.substring(open + 1, close).split("\\|", -1)) {
-      out.addAll(expand(phrase.substring(0, open) + alt + phrase.substring(close + 1)));
+      out.addAll(alternatives(phrase.substring(0, open) + alt + phrase.substring(close + 1)));
     }
     return out;
   }

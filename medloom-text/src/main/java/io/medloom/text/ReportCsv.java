@@ -94,6 +94,10 @@ public final class ReportCsv {
   /** Reads and decodes the file; bytes that are not UTF-8 only refuse the rows holding them. */
   public static ReportCsv read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    if (ascii(bytes)) {
+      // plain ASCII is valid UTF-8: the String constructor's fast path, not a decoder loop
+      return new ReportCsv(file, new String(bytes, StandardCharsets.US_ASCII), false);
+    }
     try {
       String text =
           StandardCharsets.UTF_8
@@ -106,6 +110,15 @@ public final class ReportCsv {
     } catch (CharacterCodingException e) {
       return new ReportCsv(file, new String(bytes, StandardCharsets.UTF_8), true);
     }
+  }
+
+  private static boolean ascii(byte[] b) {
+    for (byte x : b) {
+      if (x < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public List<String> header() {

@@ -106,7 +106,7 @@ public final class ReportSections {
       return out;
     }
     IntList tmp = new IntList(16);
-    scan(report, tmp);
+    scan(report.toCharArray(), report.length(), tmp);
     for (int i = 0; i < tmp.size; i += 3) {
       int s = tmp.a[i + 1];
       int e = tmp.a[i + 2];
@@ -116,20 +116,25 @@ public final class ReportSections {
   }
 
   /** Appends (code, start, end) triples of non-blank, trimmed sections. Allocation-free. */
-  static void scan(CharSequence t, IntList out) {
-    int n = t.length();
+  static void scan(char[] t, int n, IntList out) {
     int curCode = -1; // -1: before any header
     int curStart = 0;
     boolean any = false;
+    // a header starts the text, or a word after white space whose last character other than
+    // blanks and tabs ends a line or a sentence: track that as the characters go by, so the
+    // header test runs at few positions
+    boolean afterEnd = true;
     for (int p = 0; p < n; p++) {
-      if (!headerStartPosition(t, p)) {
+      char c = t[p];
+      if (c == ' ' || c == '\t') {
         continue;
       }
-      char c = t.charAt(p);
-      if (!Character.isLetter(c)) {
+      boolean start = afterEnd && (p == 0 || Chars.isWhitespace(t[p - 1]));
+      afterEnd = c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?';
+      if (!start || !Chars.isLetter(c)) {
         continue;
       }
-      int[] m = matchHeader(t, p);
+      int[] m = matchHeader(t, n, p);
       if (m == null) {
         continue;
       }
@@ -147,11 +152,11 @@ public final class ReportSections {
     }
   }
 
-  private static void emit(CharSequence t, int code, int s, int e, IntList out) {
-    while (s < e && Character.isWhitespace(t.charAt(s))) {
+  private static void emit(char[] t, int code, int s, int e, IntList out) {
+    while (s < e && Chars.isWhitespace(t[s])) {
       s++;
     }
-    while (e > s && Character.isWhitespace(t.charAt(e - 1))) {
+    while (e > s && Chars.isWhitespace(t[e - 1])) {
       e--;
     }
     if (e <= s) {
@@ -162,28 +167,9 @@ public final class ReportSections {
     out.add(e);
   }
 
-  private static boolean headerStartPosition(CharSequence t, int p) {
-    if (p == 0) {
-      return true;
-    }
-    int q = p - 1;
-    if (!Character.isWhitespace(t.charAt(q))) {
-      return false;
-    }
-    while (q >= 0 && (t.charAt(q) == ' ' || t.charAt(q) == '\t')) {
-      q--;
-    }
-    if (q < 0) {
-      return true;
-    }
-    char c = t.charAt(q);
-    return c == '\n' || c == '\r' || c == '.' || c == '!' || c == '?';
-  }
-
   /** Returns {code, index after the header punctuation} or null. */
-  private static int[] matchHeader(CharSequence t, int p) {
-    int n = t.length();
-    char first = Character.toLowerCase(t.charAt(p));
+  private static int[] matchHeader(char[] t, int n, int p) {
+    char first = Chars.toLowerCase(t[p]);
     if (first < 'a' || first > 'z') {
       return null;
     }
@@ -194,21 +180,21 @@ public final class ReportSections {
       boolean allUpper = true;
       while (k < name.length() && i < n) {
         char want = name.charAt(k);
-        char got = t.charAt(i);
+        char got = t[i];
         if (want == ' ') {
           if (got != ' ' && got != '\t') {
             break;
           }
-          while (i < n && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+          while (i < n && (t[i] == ' ' || t[i] == '\t')) {
             i++;
           }
           k++;
           continue;
         }
-        if (Character.toLowerCase(got) != want) {
+        if (Chars.toLowerCase(got) != want) {
           break;
         }
-        if (Character.isLowerCase(got)) {
+        if (Chars.isLowerCase(got)) {
           allUpper = false;
         }
         i++;
@@ -217,23 +203,23 @@ public final class ReportSections {
       if (k < name.length()) {
         continue;
       }
-      if (i < n && Character.isLetterOrDigit(t.charAt(i))) {
+      if (i < n && Chars.isLetterOrDigit(t[i])) {
         continue; // part of a longer word
       }
       int j = i;
-      while (j < n && (t.charAt(j) == ' ' || t.charAt(j) == '\t')) {
+      while (j < n && (t[j] == ' ' || t[j] == '\t')) {
         j++;
       }
-      if (j < n && t.charAt(j) == ':') {
+      if (j < n && t[j] == ':') {
         return new int[] {CODES[h], j + 1};
       }
       if (j < n
-          && (t.charAt(j) == '-' || t.charAt(j) == '\u2013' || t.charAt(j) == '\u2014')
+          && (t[j] == '-' || t[j] == '\u2013' || t[j] == '\u2014')
           && j + 1 < n
-          && Character.isWhitespace(t.charAt(j + 1))) {
+          && Chars.isWhitespace(t[j + 1])) {
         return new int[] {CODES[h], j + 1};
       }
-      if (allUpper && (j >= n || t.charAt(j) == '\n' || t.charAt(j) == '\r')) {
+      if (allUpper && (j >= n || t[j] == '\n' || t[j] == '\r')) {
         return new int[] {CODES[h], j};
       }
     }

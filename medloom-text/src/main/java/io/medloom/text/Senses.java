@@ -93,7 +93,7 @@ final class Senses {
    * The sense of the finding matched at tokens [s, e) with entry {@code entry}: KEEP, DROP, or the
    * finding entry of the other sense.
    */
-  int resolve(int entry, int s, int e, Engine.Work w, int n, String text, Lexicon lex) {
+  int resolve(int entry, int s, int e, Engine.Work w, int n, char[] text, Lexicon lex) {
     int[] id = w.id;
     int[] selFindings = w.sel[Lexicon.CAT_FINDING];
     int nFindings = w.selN[Lexicon.CAT_FINDING];
@@ -139,7 +139,7 @@ final class Senses {
   }
 
   /** Token s is written in capitals (3+ letters) and its neighbours are not. */
-  private static boolean acronym(String text, Engine.Work w, int s, int n) {
+  private static boolean acronym(char[] text, Engine.Work w, int s, int n) {
     if (!upper(text, w.ts[s], w.te[s]) || w.te[s] - w.ts[s] < 3) {
       return false;
     }
@@ -147,9 +147,9 @@ final class Senses {
         && (s + 1 >= n || !upper(text, w.ts[s + 1], w.te[s + 1]));
   }
 
-  private static boolean upper(String text, int from, int to) {
+  private static boolean upper(char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!Character.isUpperCase(text.charAt(i))) {
+      if (!Chars.isUpperCase(text[i])) {
         return false;
       }
     }

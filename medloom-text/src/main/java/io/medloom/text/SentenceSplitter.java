@@ -27,7 +27,7 @@ public final class SentenceSplitter {
       return out;
     }
     IntList b = new IntList(16);
-    boundaries(text, 0, text.length(), b);
+    boundaries(text.toCharArray(), 0, text.length(), b);
     for (int i = 0; i < b.size; i += 2) {
       out.add(new Sentence(i / 2, text.substring(b.a[i], b.a[i + 1]), b.a[i], b.a[i + 1]));
     }
@@ -35,16 +35,16 @@ public final class SentenceSplitter {
   }
 
   /** Appends (start, end) pairs of trimmed, non-empty sentences in [from, to). Allocation-free. */
-  static void boundaries(CharSequence t, int from, int to, IntList out) {
+  static void boundaries(char[] t, int from, int to, IntList out) {
     int s = from;
     for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
+      char c = t[i];
       if (c == '.' || c == '!' || c == '?') {
         if (c == '.' && !periodEnds(t, s, i, to)) {
           continue;
         }
         int e = i + 1;
-        while (e < to && (t.charAt(e) == '.' || t.charAt(e) == ')' || t.charAt(e) == '"')) {
+        while (e < to && (t[e] == '.' || t[e] == ')' || t[e] == '"')) {
           e++;
         }
         add(t, s, e, out);
@@ -58,16 +58,16 @@ public final class SentenceSplitter {
     add(t, s, to, out);
   }
 
-  private static void add(CharSequence t, int s, int e, IntList out) {
-    while (s < e && Character.isWhitespace(t.charAt(s))) {
+  private static void add(char[] t, int s, int e, IntList out) {
+    while (s < e && Chars.isWhitespace(t[s])) {
       s++;
     }
-    while (e > s && Character.isWhitespace(t.charAt(e - 1))) {
+    while (e > s && Chars.isWhitespace(t[e - 1])) {
       e--;
     }
     boolean content = false;
     for (int k = s; k < e; k++) {
-      if (Character.isLetterOrDigit(t.charAt(k))) {
+      if (Chars.isLetterOrDigit(t[k])) {
         content = true;
         break;
       }
@@ -79,18 +79,18 @@ public final class SentenceSplitter {
     out.add(e);
   }
 
-  private static boolean periodEnds(CharSequence t, int s, int i, int to) {
-    char next = i + 1 < to ? t.charAt(i + 1) : ' ';
-    char prev = i > s ? t.charAt(i - 1) : ' ';
-    if (Character.isDigit(next) && Character.isDigit(prev)) {
+  private static boolean periodEnds(char[] t, int s, int i, int to) {
+    char next = i + 1 < to ? t[i + 1] : ' ';
+    char prev = i > s ? t[i - 1] : ' ';
+    if (Chars.isDigit(next) && Chars.isDigit(prev)) {
       return false; // 5.5
     }
-    if (Character.isLetterOrDigit(next) && !Character.isUpperCase(next)) {
+    if (Chars.isLetterOrDigit(next) && !Chars.isUpperCase(next)) {
       return false; // e.g / x.y
     }
     // the word before the period
     int w = i;
-    while (w > s && Character.isLetterOrDigit(t.charAt(w - 1))) {
+    while (w > s && Chars.isLetterOrDigit(t[w - 1])) {
       w--;
     }
     int len = i - w;
@@ -100,8 +100,8 @@ public final class SentenceSplitter {
     // list marker: only digits since sentence start ("1.")
     boolean onlyMarker = true;
     for (int k = s; k < i; k++) {
-      char ch = t.charAt(k);
-      if (!Character.isWhitespace(ch) && !Character.isDigit(ch)) {
+      char ch = t[k];
+      if (!Chars.isWhitespace(ch) && !Chars.isDigit(ch)) {
         onlyMarker = false;
         break;
       }
@@ -109,7 +109,7 @@ public final class SentenceSplitter {
     if (onlyMarker) {
       return false;
     }
-    if (len == 1 && Character.isLetter(t.charAt(w))) {
+    if (len == 1 && Chars.isLetter(t[w])) {
       return false; // e.g., i.e., initials
     }
     if (len <= 6) {
@@ -126,10 +126,10 @@ public final class SentenceSplitter {
               || a.equals("mm")
               || a.equals("st")) {
             int k = i + 1;
-            while (k < to && t.charAt(k) == ' ') {
+            while (k < to && t[k] == ' ') {
               k++;
             }
-            return !(k < to && Character.isDigit(t.charAt(k)));
+            return !(k < to && Chars.isDigit(t[k]));
           }
           return false;
         }
@@ -138,36 +138,36 @@ public final class SentenceSplitter {
     return true;
   }
 
-  private static boolean regionEqualsIgnoreCase(CharSequence t, int w, String a) {
+  private static boolean regionEqualsIgnoreCase(char[] t, int w, String a) {
     for (int k = 0; k < a.length(); k++) {
-      if (Character.toLowerCase(t.charAt(w + k)) != a.charAt(k)) {
+      if (Chars.toLowerCase(t[w + k]) != a.charAt(k)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean newlineEnds(CharSequence t, int i, int to) {
+  private static boolean newlineEnds(char[] t, int i, int to) {
     int k = i + 1;
-    while (k < to && (t.charAt(k) == ' ' || t.charAt(k) == '\t' || t.charAt(k) == '\r')) {
+    while (k < to && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r')) {
       k++;
     }
     if (k >= to) {
       return true;
     }
-    char c = t.charAt(k);
+    char c = t[k];
     if (c == '\n') {
       return true; // blank line
     }
     if (c == '-' || c == '*' || c == '\u2022') {
       return true; // bullet
     }
-    if (Character.isDigit(c)) {
+    if (Chars.isDigit(c)) {
       int d = k;
-      while (d < to && Character.isDigit(t.charAt(d))) {
+      while (d < to && Chars.isDigit(t[d])) {
         d++;
       }
-      return d < to && (t.charAt(d) == '.' || t.charAt(d) == ')') && d - k <= 2;
+      return d < to && (t[d] == '.' || t[d] == ')') && d - k <= 2;
     }
     return false;
   }

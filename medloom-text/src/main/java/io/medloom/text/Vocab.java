@@ -63,6 +63,32 @@ final class Vocab {
     return h ^ (h >>> 16) * 0x45d9f3b;
   }
 
+  /**
+   * Id of the lower-cased word text[from, to), or UNK: the scanner's path, on a char array, with
+   * the 31-polynomial of the lower-cased chars already taken by the caller.
+   */
+  int lookup(char[] s, int from, int to, int rawHash) {
+    int h = rawHash ^ (rawHash >>> 16) * 0x45d9f3b;
+    int mask = table.length - 1;
+    int len = to - from;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int id = table[i];
+      if (id < 0) {
+        return Lexicon.UNK;
+      }
+      char[] w = words[id];
+      if (w.length == len) {
+        int k = 0;
+        while (k < len && w[k] == Chars.toLowerCase(s[from + k])) {
+          k++;
+        }
+        if (k == len) {
+          return id;
+        }
+      }
+    }
+  }
+
   /** Id of the lower-cased word text[from, to), or UNK. */
   int lookup(CharSequence s, int from, int to) {
     int h = hash(s, from, to);
