@@ -3,6 +3,8 @@ package io.medloom.learn.seg;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +52,17 @@ final class Gradients {
     return f;
   }
 
-  /** Sets every gradient to zero by assignment, so that NaN and infinity are cleared too. */
+  /**
+   * Sets every gradient to zero in place, so that NaN and infinity are cleared too: PyTorch's own
+   * {@code zero_()} on the gradient buffer (the engine is PyTorch throughout). Not {@code
+   * NDArray.set(buffer)}: on this engine the tensor then lives in the Java buffer's memory, which
+   * goes with the closed array; an AIDE run using it crashed with a corrupted native heap three
+   * epochs after a reset.
+   */
   static void reset(Block block) {
-    for (NDArray g : of(block)) {
-      try (NDManager scratch = g.getManager().newSubManager()) {
-        g.attach(scratch);
-        g.set(new float[Math.toIntExact(g.size())]);
+    for (var p : block.getParameters().values()) {
+      if (p.requiresGradient() && p.getArray().hasGradient()) {
+        JniUtils.zeroGrad((PtNDArray) p.getArray());
       }
     }
   }
