@@ -9,10 +9,21 @@ import java.util.List;
  * (the centre of the film's content box) and the largest 8-connected piece on each side is that
  * side's lung: the image's left half holds the patient's right lung (radiological convention, PA
  * and AP alike). The cut keeps two lungs joined across the mediastinum apart; the largest piece
- * drops specks. {@link #plausibility} judges the raw prediction, before any of this.
+ * drops specks. That piece is then grown by hysteresis: every pixel above {@link #EDGE} on the same
+ * side that is connected to it joins. The model's probability falls off over a few pixels at the
+ * lung's border (it predicts at 96 px, resized back to the film), and a cut at 0.5 alone trims that
+ * rim all round, so its boxes came out smaller than the lungs on every side; the low threshold
+ * keeps the rim only where it touches confident lung, so it adds no new specks. {@link
+ * #plausibility} judges the raw prediction, before any of this.
  */
 public final class LungFields {
   private LungFields() {}
+
+  /** Probability above which a pixel is lung. */
+  static final float CORE = 0.5f;
+
+  /** Probability above which a pixel joins the lung it touches (hysteresis). */
+  static final float EDGE = 0.25f;
 
   /** One side's lung: its pixels (row-major over the whole image), box and mean probability. */
   public record Field(String label, boolean[] mask, Box box, int pixels, double confidence) {}
@@ -26,18 +37,29 @@ public final class LungFields {
     List<Field> out = new ArrayList<>();
     for (String side : List.of("right", "left")) {
       boolean[] half = new boolean[w * h];
+      boolean[] weak = new boolean[w * h];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           boolean imageLeft = x + 0.5 < mid;
           int i = y * w + x;
-          half[i] = prob[i] > 0.5f && (side.equals("right") == imageLeft);
+          boolean here = side.equals("right") == imageLeft;
+          half[i] = prob[i] > CORE && here;
+          weak[i] = prob[i] > EDGE && here;
         }
       }
-      Components c = Components.of(half, w, h);
-      if (c.count() == 0) {
+      Components core = Components.of(half, w, h);
+      if (core.count() == 0) {
         continue;
       }
-      int best = c.largest();
+      int seed = -1;
+      for (int i = 0; i < half.length && seed < 0; i++) {
+        if (core.label()[i] == core.largest()) {
+          seed = i;
+        }
+      }
+      // The core is connected and lies inside the weak set, so one weak piece holds all of it.
+      Components c = Components.of(weak, w, h);
+      int best = c.label()[seed];
       boolean[] m = c.mask(best);
       double sum = 0;
       for (int i = 0; i < m.length; i++) {

@@ -40,6 +40,15 @@ final class SegLoop {
   private final RandomTransform augment;
   private final float black;
 
+  /**
+   * Largest global gradient norm a step takes (nnU-Net clips at 12 too); usual norms on the tiny
+   * presets stay well below it, so it only bounds the rare spike.
+   */
+  static final double CLIP_NORM = 12;
+
+  /** Steps whose gradient was clipped in the current epoch (per network). */
+  private int clipped;
+
   SegLoop(
       SegConfig c,
       ModelFolder folder,
@@ -123,6 +132,11 @@ final class SegLoop {
             skipped++;
           }
           step++;
+        }
+        if (clipped > 0) {
+          listener.message(
+              "epoch " + epoch + ": " + clipped + " gradient(s) clipped to norm " + CLIP_NORM);
+          clipped = 0;
         }
         if (skipped > 0) {
           listener.message(
@@ -233,11 +247,7 @@ final class SegLoop {
         gc.backward(loss);
         value = loss.getFloat();
       }
-      if (!Float.isFinite(value) || !gradientsFinite(net)) {
-        return Float.NaN;
-      }
-      net.trainer.step();
-      return value;
+      return step(List.of(net), value) ? value : Float.NaN;
     }
   }
 
@@ -316,12 +326,7 @@ final class SegLoop {
         gc.backward(total);
         value = total.getFloat() / 2;
       }
-      if (!Float.isFinite(value) || !gradientsFinite(net.get(0)) || !gradientsFinite(net.get(1))) {
-        return Float.NaN;
-      }
-      net.get(0).trainer.step();
-      net.get(1).trainer.step();
-      return value;
+      return step(net, value) ? value : Float.NaN;
     }
   }
 
@@ -428,25 +433,31 @@ final class SegLoop {
   }
 
   /**
-   * Whether every gradient of a network is finite. A finite loss can still come with an infinite
-   * gradient, and one such Adam step turns the weights into NaN for good (seen in AIDE runs).
+   * The optimizer step of every network after one backward pass, or none. A batch whose loss or
+   * gradient is not finite changes no weight: its gradients are reset (by assignment: DJL's own
+   * zeroing cannot clear NaN, see {@link Gradients}) and it is skipped. A finite gradient whose
+   * global norm exceeds {@link #CLIP_NORM} is scaled down to it first.
    */
-  private static boolean gradientsFinite(Net net) {
-    try (NDManager scratch = net.trainer.getManager().newSubManager()) {
-      for (var p : net.model.getBlock().getParameters().values()) {
-        if (!p.requiresGradient()) {
-          continue;
-        }
-        NDArray g = p.getArray().getGradient();
-        g.attach(scratch);
-        NDArray sum = g.sum();
-        sum.attach(scratch);
-        if (!Float.isFinite(sum.getFloat())) {
-          return false;
-        }
-      }
-      return true;
+  private boolean step(List<Net> nets, float loss) {
+    double[] norm = new double[nets.size()];
+    boolean ok = Float.isFinite(loss);
+    for (int k = 0; k < nets.size() && ok; k++) {
+      norm[k] = Gradients.norm(nets.get(k).model.getBlock());
+      ok = Double.isFinite(norm[k]);
     }
+    if (!ok) {
+      for (Net x : nets) {
+        Gradients.reset(x.model.getBlock());
+      }
+      return false;
+    }
+    for (int k = 0; k < nets.size(); k++) {
+      if (Gradients.clip(nets.get(k).model.getBlock(), norm[k], CLIP_NORM) < 1) {
+        clipped++;
+      }
+      nets.get(k).trainer.step();
+    }
+    return true;
   }
 
   private double finite(float v) {

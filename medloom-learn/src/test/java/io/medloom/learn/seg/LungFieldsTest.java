@@ -74,4 +74,24 @@ class LungFieldsTest {
     assertThat(LungFields.plausibility(two, N, N, new Box(0, 25, N, 75)))
         .isEqualTo("a piece covers 36.0% of the film");
   }
+
+  @Test
+  void aWeakRimJoinsTheLungItTouchesButAWeakBlobApartDoesNot() {
+    // Right lung: a confident core (0.9) with a 0.3 rim 3 px wide below it; a separate 0.3 blob.
+    // Left lung: a core with a 0.2 rim, under the edge threshold, which stays out.
+    float[] p =
+        map(
+            new int[] {10, 20, 40, 80},
+            new int[] {10, 80, 40, 83, 30},
+            new int[] {20, 90, 30, 95, 30},
+            new int[] {60, 20, 90, 80},
+            new int[] {60, 80, 90, 83, 20});
+    List<LungFields.Field> f = LungFields.of(p, N, N, ALL);
+    assertThat(f.get(0).box()).isEqualTo(new Box(10, 20, 40, 83));
+    assertThat(f.get(0).pixels()).isEqualTo(30 * 63);
+    assertThat(f.get(0).confidence()).isCloseTo((1800 * 0.9 + 90 * 0.3) / 1890, within(1e-5));
+    assertThat(f.get(1).box()).isEqualTo(new Box(60, 20, 90, 80));
+    // The raw prediction is judged before the rim is added.
+    assertThat(LungFields.plausibility(p, N, N, ALL)).isEmpty();
+  }
 }
