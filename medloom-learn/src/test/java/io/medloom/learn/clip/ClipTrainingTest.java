@@ -185,7 +185,8 @@ class ClipTrainingTest {
     // A 64x64 image, box x 0..32, y 48..64 (exclusive ends): on a 4x4 grid of 16-px cells the
     // bottom row's two left cells are covered fully, nothing else.
     float[] c =
-        ClipData.coverage(ClipData.boxMask(new io.medloom.core.model.Box(0, 48, 32, 64), 64, 64), 4);
+        ClipData.coverage(
+            ClipData.boxMask(new io.medloom.core.model.Box(0, 48, 32, 64), 64, 64), 4);
     assertThat(c).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0);
     float[] half =
         ClipData.coverage(ClipData.boxMask(new io.medloom.core.model.Box(0, 0, 8, 16), 64, 64), 4);
