@@ -25,3 +25,5 @@ line("text->image R@10", lambda l: r[l]["t2i"]["R@10"])
 line("image->text mean rank", lambda l: r[l]["i2t"]["mean_rank"])
 line("best val CLIP loss", lambda l: m[l]["best_val_loss"])
 line("train wall time", lambda l: s[l], " s")
+skips = {l: open(f"{work}/train-{l}.log", errors="replace").read().count("skipped a step") for l in losses}
+print("skipped (non-finite) steps: " + ", ".join(f"{l} {skips[l]}" for l in losses))

@@ -103,6 +103,27 @@ final class TrainClipCommand implements Callable<Integer> {
       description = "Start the text tower from a TorchScript module of its layout.")
   String initText;
 
+  @Option(
+      names = "--hard-negatives",
+      negatable = true,
+      defaultValue = "false",
+      fallbackValue = "true",
+      description = {
+        "Add to each report a counterfactual as a hard negative text: the report with the",
+        "sentences about one finding replaced by one saying the opposite, from the training",
+        "reports (NegCLIP's hard negatives; off by default). Composed label texts get none."
+      })
+  boolean hardNegatives;
+
+  @Option(
+      names = "--region-weight",
+      defaultValue = "1.0",
+      description = {
+        "asg: weight of the region-sentence term (regions with a desc.roi description, feature",
+        "map pooled in their box, against the sentence; 0 turns it off). Default ${DEFAULT-VALUE}."
+      })
+  double regionWeight;
+
   @Override
   public Integer call() throws Exception {
     ClipLoss l = ClipLoss.parse(loss);
@@ -132,7 +153,9 @@ final class TrainClipCommand implements Callable<Integer> {
                 maxTokens,
                 vocabulary,
                 init == null ? null : TorchScriptInit.parse(init),
-                initText == null ? null : TorchScriptInit.parse(initText)),
+                initText == null ? null : TorchScriptInit.parse(initText),
+                hardNegatives,
+                regionWeight),
             TrainProgress.forStderr());
     System.out.printf(
         Locale.ROOT,

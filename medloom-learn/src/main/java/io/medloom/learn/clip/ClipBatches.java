@@ -25,6 +25,11 @@ public final class ClipBatches implements AutoCloseable {
    * @param images {@code n·C·S·S} floats; {@code views} the second views (multi-view only)
    * @param ids {@code n·T} token ids; {@code ids2} of the second texts (multi-view only)
    * @param tags {@code n·40} finding tags
+   * @param hardIds {@code n·T} token ids of the hard negatives of the (first) texts, null without;
+   *     {@code hardValid} 1 where a sample has one, 0 where its row is a placeholder
+   * @param regions described regions in the batch; {@code regionSample} the batch row of each,
+   *     {@code regionCoverage} {@code regions·g·g} cell coverages of the first image's feature map,
+   *     {@code regionIds}/{@code regionMask} their sentences' tokens (null when regions is 0)
    */
   public record Batch(
       int n,
@@ -35,16 +40,38 @@ public final class ClipBatches implements AutoCloseable {
       float[] mask,
       long[] ids2,
       float[] mask2,
-      float[] tags) {}
+      float[] tags,
+      long[] hardIds,
+      float[] hardMask,
+      float[] hardValid,
+      int regions,
+      int[] regionSample,
+      float[] regionCoverage,
+      long[] regionIds,
+      float[] regionMask) {}
 
   private final ClipData data;
   private final TextTokenizer tokenizer;
   private final ExecutorService pool;
   private final int prefetch;
+  private final boolean hardNegatives;
+  private final int regionGrid;
 
   public ClipBatches(ClipData data, TextTokenizer tokenizer, int threads) {
+    this(data, tokenizer, threads, false, 0);
+  }
+
+  /**
+   * @param hardNegatives training batches carry a counterfactual of each sample's (first) text
+   * @param regionGrid side of the image feature map; above 0, training batches carry the described
+   *     regions' coverage of it and their sentences
+   */
+  public ClipBatches(
+      ClipData data, TextTokenizer tokenizer, int threads, boolean hardNegatives, int regionGrid) {
     this.data = data;
     this.tokenizer = tokenizer;
+    this.hardNegatives = hardNegatives;
+    this.regionGrid = regionGrid;
     this.prefetch = 2 * threads + 2;
     this.pool =
         Executors.newFixedThreadPool(
@@ -58,6 +85,11 @@ public final class ClipBatches implements AutoCloseable {
 
   public ClipData data() {
     return data;
+  }
+
+  /** Side of the feature map the region coverages are given on (0: no regions). */
+  public int grid() {
+    return regionGrid;
   }
 
   /**
@@ -126,11 +158,35 @@ public final class ClipBatches implements AutoCloseable {
     int[] examples = new int[n];
     List<String> texts = new ArrayList<>(n);
     List<String> texts2 = new ArrayList<>(n);
+    boolean regions = regionGrid > 0 && !evaluation;
+    List<Integer> regionSample = new ArrayList<>();
+    List<float[]> coverage = new ArrayList<>();
+    List<String> sentences = new ArrayList<>();
     for (int j = 0; j < n; j++) {
       int i = order[from + j];
       int slot = from + j;
       examples[j] = i;
-      System.arraycopy(data.image(i, data.imageKey(epoch, slot, 0)), 0, images, j * px, px);
+      long key = data.imageKey(epoch, slot, 0);
+      float[] image;
+      if (regions && !data.regions(i).isEmpty()) {
+        List<float[]> cov = new ArrayList<>();
+        image = data.image(i, key, regionGrid, cov);
+        for (int r = 0; r < cov.size(); r++) {
+          float sum = 0;
+          for (float c : cov.get(r)) {
+            sum += c;
+          }
+          // A region the crop or rotation moved out of view has nothing to pool.
+          if (sum > 0) {
+            regionSample.add(j);
+            coverage.add(cov.get(r));
+            sentences.add(data.regions(i).get(r).sentence());
+          }
+        }
+      } else {
+        image = data.image(i, key);
+      }
+      System.arraycopy(image, 0, images, j * px, px);
       System.arraycopy(data.tags(i), 0, tags, j * k, k);
       if (multiView) {
         int other = data.otherView(i, epoch, slot);
@@ -150,7 +206,51 @@ public final class ClipBatches implements AutoCloseable {
       mask2 = new float[n * t];
       ids2 = tokenizer.encode(texts2, mask2);
     }
-    return new Batch(n, examples, images, views, ids, mask, ids2, mask2, tags);
+    long[] hardIds = null;
+    float[] hardMask = null;
+    float[] hardValid = null;
+    if (hardNegatives && !evaluation) {
+      List<String> hard = new ArrayList<>(n);
+      hardValid = new float[n];
+      for (int j = 0; j < n; j++) {
+        String h = data.counterfactual(examples[j], texts.get(j), epoch, from + j);
+        hardValid[j] = h == null ? 0 : 1;
+        hard.add(h == null ? "" : h);
+      }
+      hardMask = new float[n * t];
+      hardIds = tokenizer.encode(hard, hardMask);
+    }
+    int r = regionSample.size();
+    long[] regionIds = null;
+    float[] regionMask = null;
+    float[] regionCoverage = null;
+    if (r > 0) {
+      regionMask = new float[r * t];
+      regionIds = tokenizer.encode(sentences, regionMask);
+      int cells = regionGrid * regionGrid;
+      regionCoverage = new float[r * cells];
+      for (int k2 = 0; k2 < r; k2++) {
+        System.arraycopy(coverage.get(k2), 0, regionCoverage, k2 * cells, cells);
+      }
+    }
+    return new Batch(
+        n,
+        examples,
+        images,
+        views,
+        ids,
+        mask,
+        ids2,
+        mask2,
+        tags,
+        hardIds,
+        hardMask,
+        hardValid,
+        r,
+        regionSample.stream().mapToInt(Integer::intValue).toArray(),
+        regionCoverage,
+        regionIds,
+        regionMask);
   }
 
   @Override

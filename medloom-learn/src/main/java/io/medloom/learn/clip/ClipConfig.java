@@ -14,6 +14,10 @@ import java.nio.file.Path;
  * @param vocabulary the WordPiece vocabulary's size limit
  * @param imageInit a TorchScript file the image tower starts from, or null
  * @param textInit a TorchScript file the text tower starts from, or null
+ * @param hardNegatives add a counterfactual of each report as a hard negative text (see {@link
+ *     Counterfactuals}); samples whose texts were composed from labels get none
+ * @param regionWeight weight of ASG's region–sentence term (0 turns it off; only {@code asg} has
+ *     one)
  */
 public record ClipConfig(
     Path dataset,
@@ -26,9 +30,12 @@ public record ClipConfig(
     int maxTokens,
     int vocabulary,
     Path imageInit,
-    Path textInit) {
+    Path textInit,
+    boolean hardNegatives,
+    double regionWeight) {
   public static final int DEFAULT_MAX_TOKENS = 64;
   public static final int DEFAULT_VOCABULARY = 4000;
+  public static final double DEFAULT_REGION_WEIGHT = 1.0;
 
   public ClipConfig {
     notNull(dataset, "dataset");
@@ -39,6 +46,44 @@ public record ClipConfig(
     checkArgument(loaderThreads >= 1, "loader threads must be >= 1: %s", loaderThreads);
     checkArgument(maxTokens >= 8 && maxTokens <= 512, "max tokens must be in 8..512");
     checkArgument(vocabulary >= 64, "vocabulary must be >= 64: %s", vocabulary);
+    checkArgument(
+        regionWeight >= 0 && Double.isFinite(regionWeight),
+        "region weight must be >= 0: %s",
+        regionWeight);
+  }
+
+  /** A run with the given tower starts, no hard negatives and ASG's default region weight. */
+  public ClipConfig(
+      Path dataset,
+      Preset preset,
+      ClipLoss loss,
+      SplitScheme scheme,
+      Path out,
+      long seed,
+      int loaderThreads,
+      int maxTokens,
+      int vocabulary,
+      Path imageInit,
+      Path textInit) {
+    this(
+        dataset,
+        preset,
+        loss,
+        scheme,
+        out,
+        seed,
+        loaderThreads,
+        maxTokens,
+        vocabulary,
+        imageInit,
+        textInit,
+        false,
+        DEFAULT_REGION_WEIGHT);
+  }
+
+  /** Whether training pools described regions (ASG with a positive region weight). */
+  public boolean regions() {
+    return loss == ClipLoss.ASG && regionWeight > 0;
   }
 
   /** A run whose towers start from random weights. */

@@ -1,7 +1,10 @@
 package io.medloom.learn.clip;
 
+import io.medloom.core.image.BitMask;
 import io.medloom.core.image.Raster;
+import io.medloom.core.model.Box;
 import io.medloom.core.model.Label;
+import io.medloom.core.model.Roi;
 import io.medloom.core.model.Task;
 import io.medloom.core.model.TaskTarget;
 import io.medloom.core.model.Text;
@@ -43,7 +46,18 @@ public final class ClipData {
       String report,
       Map<String, Integer> labelPrompt,
       float[] tags,
-      List<Label> labels) {}
+      List<Label> labels,
+      List<Counterfactuals.Mention> mentions,
+      List<Region> regions) {}
+
+  /**
+   * A region with a description: its box in the stored image ({@code width × height}) and the
+   * sentence that describes it (a {@code desc.roi} text naming the ROI).
+   */
+  record Region(Box box, int width, int height, String sentence) {}
+
+  /** Regions of one sample used per step at most (the first ones, in the sample's order). */
+  static final int MAX_REGIONS = 4;
 
   private final SampleReader reader;
   private final List<Item> items;
@@ -55,9 +69,10 @@ public final class ClipData {
   private final long seed;
   private final int skipped;
   private final PromptGenerator prompts = PromptGenerator.standard();
+  private final Counterfactuals counterfactuals = new Counterfactuals();
 
   public static final Set<Column> COLUMNS =
-      EnumSet.of(Column.IMAGE, Column.LABELS, Column.TEXTS, Column.TRIPLETS);
+      EnumSet.of(Column.IMAGE, Column.LABELS, Column.TEXTS, Column.TRIPLETS, Column.ROIS);
 
   public ClipData(
       SampleReader reader,
@@ -100,7 +115,7 @@ public final class ClipData {
     List<Item> out = new ArrayList<>();
     Map<String, List<Integer>> studies = new TreeMap<>();
     int skip = 0;
-    Set<Column> meta = EnumSet.of(Column.LABELS, Column.TEXTS, Column.TRIPLETS);
+    Set<Column> meta = EnumSet.of(Column.LABELS, Column.TEXTS, Column.TRIPLETS, Column.ROIS);
     for (int p = 0; p < reader.size(); p++) {
       SampleRecord s = reader.get(p, meta);
       List<String> sections = new ArrayList<>();
@@ -125,13 +140,44 @@ public final class ClipData {
       }
       float[] tags = FindingTags.of(s.triplets(), s.labels(), tasks);
       studies.computeIfAbsent(s.studyKey(), k -> new ArrayList<>()).add(out.size());
-      out.add(new Item(p, s.studyKey(), List.copyOf(sections), report, prompt, tags, s.labels()));
+      List<Counterfactuals.Mention> mentions =
+          prompt.isEmpty() ? Counterfactuals.mentions(report, s.triplets()) : List.of();
+      if (prompt.isEmpty()) {
+        counterfactuals.add(s.texts(), s.triplets());
+      }
+      out.add(
+          new Item(
+              p,
+              s.studyKey(),
+              List.copyOf(sections),
+              report,
+              prompt,
+              tags,
+              s.labels(),
+              mentions,
+              regions(s)));
     }
     this.items = List.copyOf(out);
     Map<String, List<Integer>> frozen = new HashMap<>();
     studies.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     this.byStudy = Map.copyOf(frozen);
     this.skipped = skip;
+  }
+
+  /** The sample's ROIs that a {@code desc.roi} text describes, at most {@link #MAX_REGIONS}. */
+  private static List<Region> regions(SampleRecord s) {
+    List<Region> out = new ArrayList<>();
+    for (Text t : s.texts()) {
+      if (!t.kind().equals("desc.roi") || t.roiId().isEmpty() || t.text().isBlank()) {
+        continue;
+      }
+      for (Roi roi : s.rois()) {
+        if (roi.id().equals(t.roiId().get()) && out.size() < MAX_REGIONS) {
+          out.add(new Region(roi.box(), s.width(), s.height(), t.text().strip()));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** A caption or clinical notes someone wrote (not generated), else "". */
@@ -251,6 +297,76 @@ public final class ClipData {
     Raster img = s.image().orElseThrow().withChannels(channels);
     Raster out = transform.apply(Keyed.of(img), new SplittableRandom(key)).image();
     return Examples.floats(out, norm);
+  }
+
+  /** Example {@code i}'s regions (box and sentence), empty when it has none. */
+  List<Region> regions(int i) {
+    return items.get(i).regions();
+  }
+
+  /**
+   * The image as {@link #image(int, long)} gives it, and each region's coverage of a {@code grid ×
+   * grid} feature map: the region's box is moved with the image by the same crop and rotation, then
+   * the fraction of each cell's pixels it covers is taken ({@code grid·grid} floats per region,
+   * row-major; all zero when augmentation moved the region out of view).
+   */
+  public float[] image(int i, long key, int grid, List<float[]> coverage) throws IOException {
+    List<Region> regions = items.get(i).regions();
+    SampleRecord s = reader.get(items.get(i).position(), Set.of(Column.IMAGE));
+    Raster img = s.image().orElseThrow().withChannels(channels);
+    List<BitMask> masks = new ArrayList<>();
+    for (Region r : regions) {
+      masks.add(boxMask(r.box(), img.width(), img.height()));
+    }
+    Keyed out = transform.apply(new Keyed(img, masks), new SplittableRandom(key));
+    for (BitMask m : out.masks()) {
+      coverage.add(coverage(m, grid));
+    }
+    return Examples.floats(out.image(), norm);
+  }
+
+  static BitMask boxMask(Box b, int width, int height) {
+    byte[] bits = new byte[width * height];
+    for (int y = Math.min(b.y0(), height); y < Math.min(b.y1(), height); y++) {
+      for (int x = Math.min(b.x0(), width); x < Math.min(b.x1(), width); x++) {
+        bits[y * width + x] = 1;
+      }
+    }
+    return BitMask.wrap(width, height, bits);
+  }
+
+  /** The fraction of each of {@code grid × grid} equal cells that the mask covers. */
+  static float[] coverage(BitMask m, int grid) {
+    float[] out = new float[grid * grid];
+    for (int u = 0; u < grid; u++) {
+      int y0 = u * m.height() / grid;
+      int y1 = Math.max(y0 + 1, (u + 1) * m.height() / grid);
+      for (int v = 0; v < grid; v++) {
+        int x0 = v * m.width() / grid;
+        int x1 = Math.max(x0 + 1, (v + 1) * m.width() / grid);
+        int in = 0;
+        for (int y = y0; y < y1; y++) {
+          for (int x = x0; x < x1; x++) {
+            in += m.get(x, y) ? 1 : 0;
+          }
+        }
+        out[u * grid + v] = in / (float) ((y1 - y0) * (x1 - x0));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A hard negative of {@code text} (a text of example {@code i}): see {@link Counterfactuals};
+   * null when none can be made (no finding sentence of the bank's in it, or a composed text).
+   */
+  public String counterfactual(int i, String text, int epoch, int slot) {
+    Item it = items.get(i);
+    if (it.mentions().isEmpty()) {
+      return null;
+    }
+    SplittableRandom rng = new SplittableRandom(mix(seed, epoch, slot * 2L + 13));
+    return counterfactuals.of(text, it.mentions(), rng);
   }
 
   /** SplitMix-style mixing of three numbers into one seed. */

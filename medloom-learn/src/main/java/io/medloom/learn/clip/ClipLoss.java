@@ -1,6 +1,7 @@
 package io.medloom.learn.clip;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 
 /**
@@ -19,8 +20,17 @@ import java.util.Locale;
  *       L1-normalise rows(0.8·I + 0.2·ℓ̂ℓ̂ᵀ + 1e-6)} from the cosine of the samples' tag vectors,
  *       against {@code softmax(S)} and {@code softmax(Sᵀ)} with a symmetric KL (ASG's {@code
  *       main.py}, weights as there). ASG divides by a fixed τ = 0.07; here the learnable scale,
- *       which starts at 1/0.07, plays that part.
+ *       which starts at 1/0.07, plays that part. Where samples have region descriptions, plus
+ *       {@code regionWeight·clip(R, U)}: the image feature map average-pooled inside each described
+ *       region's box, projected like the whole image ({@code R}), against the embedding of the
+ *       region's sentence ({@code U}), every region of the batch a negative of the others.
  * </ul>
+ *
+ * <p>Hard negatives (NegCLIP's remedy for text towers that ignore negation): each sample may bring
+ * a counterfactual text, its report with the sentences about one finding replaced by a sentence
+ * saying the opposite. They join the candidates of the image→text term only (an image has no
+ * partner among them), so the model is pushed to tell "effusion" from "no effusion" rather than
+ * match on the shared words. A sample without a counterfactual has its column masked out.
  */
 public enum ClipLoss {
   CLIP,
@@ -64,16 +74,74 @@ public enum ClipLoss {
     return diagonalCrossEntropy(a.matMul(b.transpose()).mul(scale));
   }
 
+  /** Logit added to a masked-out candidate: far below any real one, yet finite (no 0·∞). */
+  static final float MASKED = -1e4f;
+
+  /**
+   * Image→text cross-entropy with hard negatives: the candidates of image {@code i} are every text
+   * of the batch and every valid hard negative ({@code hardValid} 1 or 0 per row); its target is
+   * text {@code i}. Without hard negatives ({@code hard} null), {@link #ce}.
+   */
+  static NDArray ceHard(
+      NDArray images, NDArray texts, NDArray hard, NDArray hardValid, NDArray scale) {
+    if (hard == null) {
+      return ce(images, texts, scale);
+    }
+    int n = (int) images.getShape().get(0);
+    NDArray positives = images.matMul(texts.transpose()).mul(scale);
+    NDArray negatives =
+        images
+            .matMul(hard.transpose())
+            .mul(scale)
+            .add(hardValid.sub(1f).mul(-MASKED).reshape(1, n));
+    NDArray logits = positives.concat(negatives, 1);
+    NDArray eye = logits.getManager().eye(n);
+    return logits.logSoftmax(1).get(":, 0:" + n).mul(eye).sum(new int[] {1}).neg().mean();
+  }
+
   /** CLIP's symmetric InfoNCE. */
   public static NDArray clip(NDArray images, NDArray texts, NDArray scale) {
     return ce(images, texts, scale).add(ce(texts, images, scale)).div(2f);
   }
 
+  /** CLIP's symmetric InfoNCE with hard negative texts on the image→text side. */
+  public static NDArray clip(
+      NDArray images, NDArray texts, NDArray hard, NDArray hardValid, NDArray scale) {
+    return ceHard(images, texts, hard, hardValid, scale).add(ce(texts, images, scale)).div(2f);
+  }
+
+  /**
+   * Average pooling of a feature map inside regions: {@code map} is {@code [B,C,h,w]}, {@code
+   * weights} {@code [R,B,h,w]} (region r's coverage of each cell, zero outside its own sample);
+   * each region's weights are normalised to sum 1, so a region is the coverage-weighted mean of the
+   * cells it touches (ROI pooling on the feature grid). Returns {@code [R,C]}.
+   */
+  public static NDArray roiPool(NDArray map, NDArray weights) {
+    Shape m = map.getShape();
+    long r = weights.getShape().get(0);
+    long cells = m.get(0) * m.get(2) * m.get(3);
+    NDArray w = weights.reshape(r, cells);
+    w = w.div(w.sum(new int[] {1}, true).maximum(1e-12f));
+    return w.matMul(map.transpose(0, 2, 3, 1).reshape(cells, m.get(1)));
+  }
+
   /** CXR-CLIP's loss over two views {@code i1, i2} and two texts {@code t1, t2} of each study. */
   public static NDArray cxrClip(NDArray i1, NDArray i2, NDArray t1, NDArray t2, NDArray scale) {
+    return cxrClip(i1, i2, t1, t2, null, null, scale);
+  }
+
+  /** CXR-CLIP's loss with hard negatives of the first texts {@code t1} (or none when null). */
+  public static NDArray cxrClip(
+      NDArray i1,
+      NDArray i2,
+      NDArray t1,
+      NDArray t2,
+      NDArray hard,
+      NDArray hardValid,
+      NDArray scale) {
     NDArray i2t =
-        ce(i1, t1, scale)
-            .add(ce(i2, t1, scale))
+        ceHard(i1, t1, hard, hardValid, scale)
+            .add(ceHard(i2, t1, hard, hardValid, scale))
             .add(ce(i1, t2, scale))
             .add(ce(i2, t2, scale))
             .div(4f);
@@ -96,8 +164,21 @@ public enum ClipLoss {
    */
   public static NDArray asg(
       NDArray images, NDArray texts, NDArray scale, NDArray tagLogits, NDArray tags) {
+    return asg(images, texts, null, null, scale, tagLogits, tags);
+  }
+
+  /** ASG's loss with hard negatives on the image→report side (none when {@code hard} is null). */
+  public static NDArray asg(
+      NDArray images,
+      NDArray texts,
+      NDArray hard,
+      NDArray hardValid,
+      NDArray scale,
+      NDArray tagLogits,
+      NDArray tags) {
     NDArray s = images.matMul(texts.transpose()).mul(scale);
-    NDArray align = diagonalCrossEntropy(s).add(diagonalCrossEntropy(s.transpose()));
+    NDArray align =
+        ceHard(images, texts, hard, hardValid, scale).add(diagonalCrossEntropy(s.transpose()));
     NDArray bce = binaryCrossEntropy(tagLogits, tags);
     return align.add(bce.mul(TAG_WEIGHT)).add(softLabel(s, tags));
   }

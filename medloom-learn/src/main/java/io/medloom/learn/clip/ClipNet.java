@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import io.medloom.learn.Preset;
 import io.medloom.learn.nn.Encoders;
+import java.util.List;
 
 /**
  * The two-tower network: the preset's image encoder and the text transformer, each followed by a
@@ -23,8 +24,10 @@ import io.medloom.learn.nn.Encoders;
  * layer from the image features to one logit per finding tag.
  *
  * <p>Inputs select what runs: {@code (images, ids, mask)} gives {@code (image embeddings, text
- * embeddings, scale, tag logits)}; {@code (images)} gives {@code (image embeddings, image
- * features)}; {@code (ids, mask)} gives {@code (text embeddings)}.
+ * embeddings, scale, tag logits, feature map)} (tag logits only with a tag head); {@code (images)}
+ * gives {@code (image embeddings, image features)}; {@code (ids, mask)} gives {@code (text
+ * embeddings)}. The feature map is the image tower's last spatial output {@code [B,C,h,w]} (before
+ * global average pooling), which ASG's region term pools per region.
  */
 public final class ClipNet extends AbstractBlock {
   public static final float INITIAL_SCALE = (float) (1 / 0.07);
@@ -88,7 +91,8 @@ public final class ClipNet extends AbstractBlock {
     if (inputs.size() == 2) {
       return new NDList(texts(ps, inputs.get(0), inputs.get(1), training));
     }
-    NDArray features = image.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow();
+    NDArray map = featureMap(ps, inputs.get(0), training);
+    NDArray features = map.mean(new int[] {3}).mean(new int[] {2});
     NDArray img =
         normalize(imageProjection.forward(ps, new NDList(features), training).singletonOrThrow());
     if (inputs.size() == 1) {
@@ -100,7 +104,36 @@ public final class ClipNet extends AbstractBlock {
     if (tagHead != null) {
       out.add(tagHead.forward(ps, new NDList(features), training).singletonOrThrow());
     }
+    out.add(map);
     return out;
+  }
+
+  /**
+   * The image tower up to its global pooling: every block but the last two (global average pooling
+   * and flattening, which {@link io.medloom.learn.nn.Encoders#backbone} ends with).
+   */
+  private NDArray featureMap(ParameterStore ps, NDArray x, boolean training) {
+    List<Block> blocks = image.getChildren().values();
+    for (int i = 0; i < blocks.size() - 2; i++) {
+      x = blocks.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+    return x;
+  }
+
+  /** Side {@code h} (= {@code w}) of the feature map for square inputs of side {@code size}. */
+  public long featureGrid(int channels, int size) {
+    Shape s = new Shape(1, channels, size, size);
+    List<Block> blocks = image.getChildren().values();
+    for (int i = 0; i < blocks.size() - 2; i++) {
+      s = blocks.get(i).getOutputShapes(new Shape[] {s})[0];
+    }
+    return s.get(2);
+  }
+
+  /** Pooled image features {@code [R,C]} projected into the joint space and normalised. */
+  public NDArray projectFeatures(ParameterStore ps, NDArray features, boolean training) {
+    return normalize(
+        imageProjection.forward(ps, new NDList(features), training).singletonOrThrow());
   }
 
   private NDArray texts(ParameterStore ps, NDArray ids, NDArray mask, boolean training) {
@@ -108,8 +141,12 @@ public final class ClipNet extends AbstractBlock {
     return normalize(textProjection.forward(ps, new NDList(pooled), training).singletonOrThrow());
   }
 
+  /**
+   * Rows divided by {@code sqrt(|x|² + 1e-12)}: the epsilon sits inside the root so the gradient
+   * stays finite for every row, a zero row included (the gradient of a plain norm there is 0/0).
+   */
   static NDArray normalize(NDArray x) {
-    return x.div(x.norm(new int[] {1}, true).maximum(1e-12f));
+    return x.div(x.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
   }
 
   @Override
@@ -122,14 +159,22 @@ public final class ClipNet extends AbstractBlock {
     if (in.length == 1) {
       return new Shape[] {new Shape(in[0].get(0), e), features};
     }
+    Shape map = in[0];
+    List<Block> blocks = image.getChildren().values();
+    for (int i = 0; i < blocks.size() - 2; i++) {
+      map = blocks.get(i).getOutputShapes(new Shape[] {map})[0];
+    }
     Shape[] out =
         tagHead == null
-            ? new Shape[] {new Shape(in[0].get(0), e), new Shape(in[1].get(0), e), new Shape(1)}
+            ? new Shape[] {
+              new Shape(in[0].get(0), e), new Shape(in[1].get(0), e), new Shape(1), map
+            }
             : new Shape[] {
               new Shape(in[0].get(0), e),
               new Shape(in[1].get(0), e),
               new Shape(1),
-              new Shape(in[0].get(0), spec.tags())
+              new Shape(in[0].get(0), spec.tags()),
+              map
             };
     return out;
   }

@@ -144,7 +144,7 @@ public final class PromptSets {
       return p.isEmpty() || n.isEmpty() ? null : new ClassSet(p, n, "reports");
     }
 
-    private static List<String> top(Map<String, Integer> side, Map<String, Integer> other) {
+    static List<String> top(Map<String, Integer> side, Map<String, Integer> other) {
       List<Map.Entry<String, Integer>> e = new ArrayList<>();
       for (var x : side.entrySet()) {
         if (!other.containsKey(x.getKey())) {

@@ -2,13 +2,11 @@ package io.medloom.learn.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.medloom.learn.Djl;
@@ -140,7 +138,10 @@ public final class ClipTraining {
               val.size(),
               train.skipped() + val.skipped(),
               tokenizer.vocabularySize()));
-      try (ClipBatches trainBatches = new ClipBatches(train, tokenizer, c.loaderThreads());
+      int grid =
+          c.regions() ? (int) new ClipNet(p, spec).featureGrid(train.channels(), p.imageSize()) : 0;
+      try (ClipBatches trainBatches =
+              new ClipBatches(train, tokenizer, c.loaderThreads(), c.hardNegatives(), grid);
           ClipBatches valBatches = new ClipBatches(val, tokenizer, c.loaderThreads())) {
         return new Run(c, folder, info, trainBatches, valBatches, listener).go();
       }
@@ -187,7 +188,9 @@ public final class ClipTraining {
             Integer.toString(c.maxTokens()),
             Integer.toString(c.vocabulary()),
             c.imageInit() == null ? "" : "image " + TorchScriptInit.sha256(c.imageInit()),
-            c.textInit() == null ? "" : "text " + TorchScriptInit.sha256(c.textInit()));
+            c.textInit() == null ? "" : "text " + TorchScriptInit.sha256(c.textInit()),
+            "hard negatives " + c.hardNegatives(),
+            "region weight " + (c.regions() ? c.regionWeight() : 0));
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);
@@ -204,6 +207,7 @@ public final class ClipTraining {
     private final ClipBatches val;
     private final TrainListener listener;
     private final Checkpoints checkpoints;
+    private final ClipStep step;
     private int skipped;
 
     Run(
@@ -220,6 +224,14 @@ public final class ClipTraining {
       this.val = val;
       this.listener = listener;
       this.checkpoints = new Checkpoints(folder);
+      this.step =
+          new ClipStep(
+              c.loss(),
+              train.data().channels(),
+              c.preset().imageSize(),
+              info.spec().maxTokens(),
+              train.grid(),
+              c.regionWeight());
     }
 
     Result go() throws IOException {
@@ -377,83 +389,24 @@ public final class ClipTraining {
               r.runningStats() ? ", batch-norm statistics included" : ""));
     }
 
-    private static boolean gradientsFinite(Trainer trainer) {
-      for (var p : trainer.getModel().getBlock().getParameters()) {
-        NDArray w = p.getValue().getArray();
-        if (p.getValue().requiresGradient() && w.hasGradient()) {
-          try (NDArray g = w.getGradient().sum()) {
-            if (!Float.isFinite(g.getFloat())) {
-              return false;
-            }
-          }
-        }
-      }
-      return true;
-    }
-
     private float trainStep(Trainer trainer, ClipBatches.Batch b) {
-      int s = c.preset().imageSize();
-      int t = info.spec().maxTokens();
-      int ch = train.data().channels();
-      boolean multi = c.loss().multiView();
-      try (NDManager m = trainer.getManager().newSubManager()) {
-        int n = b.n();
-        NDArray x = m.create(b.images(), new Shape(n, ch, s, s));
-        NDArray ids = m.create(b.ids(), new Shape(n, t));
-        NDArray mask = m.create(b.mask(), new Shape(n, t));
-        if (multi) {
-          x = x.concat(m.create(b.views(), new Shape(n, ch, s, s)), 0);
-          ids = ids.concat(m.create(b.ids2(), new Shape(n, t)), 0);
-          mask = mask.concat(m.create(b.mask2(), new Shape(n, t)), 0);
-        }
-        float value;
-        try (GradientCollector gc = trainer.newGradientCollector()) {
-          gc.zeroGradients();
-          NDList out = trainer.forward(new NDList(x, ids, mask));
-          NDArray img = out.get(0);
-          NDArray txt = out.get(1);
-          NDArray scale = out.get(2);
-          NDArray l =
-              switch (c.loss()) {
-                case CLIP -> ClipLoss.clip(img, txt, scale);
-                case CXR_CLIP ->
-                    ClipLoss.cxrClip(
-                        img.get("0:" + n),
-                        img.get(n + ":"),
-                        txt.get("0:" + n),
-                        txt.get(n + ":"),
-                        scale);
-                case ASG ->
-                    ClipLoss.asg(
-                        img,
-                        txt,
-                        scale,
-                        out.get(3),
-                        m.create(b.tags(), new Shape(n, FindingTags.TAGS.size())));
-              };
-          value = l.getFloat();
-          if (Float.isFinite(value)) {
-            gc.backward(l);
-          }
-        }
-        // A non-finite loss or gradient skips the update (as mixed-precision loss scaling skips
-        // overflowing steps); the weights stay finite. Too many skips end the run.
-        if (!Float.isFinite(value) || !gradientsFinite(trainer)) {
-          skipped++;
-          listener.message("skipped a step: non-finite loss or gradient (" + skipped + " so far)");
-          if (skipped > MAX_SKIPPED) {
-            throw new IllegalStateException(
-                "the training loss or its gradient became non-finite "
-                    + skipped
-                    + " times; lower --lr (now "
-                    + c.preset().lr()
-                    + ")");
-          }
-          return Float.NaN;
-        }
-        trainer.step();
-        return value;
+      ClipStep.Outcome o = step.run(trainer, b);
+      if (o.problem() == null) {
+        return o.loss();
       }
+      // A non-finite loss or gradient skips the update (as mixed-precision loss scaling skips
+      // overflowing steps); the weights stay finite. Too many skips end the run.
+      skipped++;
+      listener.message("skipped a step: " + o.problem() + " (" + skipped + " so far)");
+      if (skipped > MAX_SKIPPED) {
+        throw new IllegalStateException(
+            "the training loss or its gradient became non-finite "
+                + skipped
+                + " times; lower --lr (now "
+                + c.preset().lr()
+                + ")");
+      }
+      return Float.NaN;
     }
 
     /** Mean CLIP loss over the validation batches (whole reports, inference mode). */

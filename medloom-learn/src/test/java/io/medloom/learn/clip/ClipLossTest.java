@@ -120,6 +120,89 @@ class ClipLossTest {
     }
   }
 
+  /**
+   * Hard negatives on the fixed 4×4 case: T2 serves as the counterfactual texts, row 1's masked
+   * out. Expected values from PyTorch (float64): {@code (CE(cat[s·I·Tᵀ, s·I·Hᵀ[:, valid]]) +
+   * CE(s·T·Iᵀ)) / 2} = 0.48394684878243044; without hard negatives 0.2589952175070296.
+   */
+  @Test
+  void hardNegativesJoinTheImageToTextCandidatesOnly() {
+    Djl.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray i = ClipNet.normalize(m.create(I1));
+      NDArray t = ClipNet.normalize(m.create(T1));
+      NDArray h = ClipNet.normalize(m.create(T2));
+      NDArray s = m.create(new float[] {SCALE});
+      NDArray valid = m.create(new float[] {1, 0, 1, 1});
+      assertThat((double) ClipLoss.clip(i, t, h, valid, s).getFloat())
+          .isCloseTo(0.48394684878243044, within(1e-5));
+      assertThat((double) ClipLoss.clip(i, t, null, null, s).getFloat())
+          .isCloseTo(0.2589952175070296, within(1e-5));
+      // Every hard negative masked: plain CLIP again.
+      assertThat((double) ClipLoss.clip(i, t, h, m.zeros(new Shape(4)), s).getFloat())
+          .isCloseTo(0.2589952175070296, within(1e-5));
+    }
+  }
+
+  /**
+   * ASG's region term on a fixed case: a 2×3×2×2 feature map, three regions (sample 0: cell (0,0)
+   * fully and (0,1) half; sample 1: the bottom row; sample 0: a quarter of cell (1,1)), three
+   * sentence embeddings. Pooled features by hand: [4/3, 0, -1], [0.5, 0.25, 0.5], [4, 0, 3]; the
+   * symmetric InfoNCE of their normalised rows against the sentences at scale 3.5 from PyTorch
+   * (float64): 0.6530175734306272.
+   */
+  @Test
+  void regionSentenceTermMatchesPyTorch() {
+    Djl.engine();
+    float[] map = {
+      1,
+      2,
+      3,
+      4,
+      0.5f,
+      -1,
+      2,
+      0,
+      -2,
+      1,
+      0,
+      3, // sample 0: channels 0..2, rows of 2x2
+      0,
+      1,
+      -1,
+      2,
+      3,
+      0.5f,
+      1,
+      -0.5f,
+      1,
+      1,
+      2,
+      -1 // sample 1
+    };
+    float[] w = new float[3 * 2 * 4];
+    w[0] = 1; // region 0, sample 0, cell (0,0)
+    w[1] = 0.5f; // cell (0,1)
+    w[8 + 4 + 2] = 1; // region 1, sample 1, cell (1,0)
+    w[8 + 4 + 3] = 1; // cell (1,1)
+    w[16 + 3] = 0.25f; // region 2, sample 0, cell (1,1)
+    float[][] sentences = {{0.5f, 0.2f, -0.3f}, {0.1f, 0.9f, 0.2f}, {-0.4f, 0.3f, 0.8f}};
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray pooled =
+          ClipLoss.roiPool(
+              m.create(map, new Shape(2, 3, 2, 2)), m.create(w, new Shape(3, 2, 2, 2)));
+      assertThat(pooled.toFloatArray())
+          .containsExactly(new float[] {4f / 3, 0, -1, 0.5f, 0.25f, 0.5f, 4, 0, 3}, within(1e-6f));
+      float loss =
+          ClipLoss.clip(
+                  ClipNet.normalize(pooled),
+                  ClipNet.normalize(m.create(sentences)),
+                  m.create(new float[] {SCALE}))
+              .getFloat();
+      assertThat((double) loss).isCloseTo(0.6530175734306272, within(1e-5));
+    }
+  }
+
   private static double[][] unit(float[][] rows) {
     double[][] out = new double[rows.length][];
     for (int r = 0; r < rows.length; r++) {

@@ -8,13 +8,18 @@ import io.medloom.core.source.SourceSpec;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.LocalBuild;
 import io.medloom.learn.Preset;
+import io.medloom.learn.data.Normalization;
+import io.medloom.learn.data.Samplers;
 import io.medloom.learn.model.ModelFolder;
 import io.medloom.learn.text.TextTokenizer;
+import io.medloom.learn.text.WordPiece;
 import io.medloom.learn.train.ClipTraining;
 import io.medloom.learn.train.TrainListener;
+import io.medloom.store.read.SampleReader;
 import io.medloom.store.read.SplitScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +51,9 @@ class ClipTrainingTest {
 
   private static ClipConfig config(ClipLoss loss, int epochs, Path out) throws Exception {
     Preset p = Preset.load("tiny").withEpochs(epochs).withBatch(8).withImageSize(32);
-    return new ClipConfig(dataset, p, loss, SplitScheme.MEDLOOM, out, 7, 2, 24, 300);
+    // Hard negatives on and ASG's region term at weight 1: every path of a training step runs.
+    return new ClipConfig(
+        dataset, p, loss, SplitScheme.MEDLOOM, out, 7, 2, 24, 300, null, null, true, 1.0);
   }
 
   @Test
@@ -114,6 +121,76 @@ class ClipTrainingTest {
       assertThat(ClipIndex.open(m, dataset, 2).fromCache()).isFalse();
       assertThatThrownBy(() -> again.search(m, " ", 3)).hasMessageContaining("empty");
     }
+  }
+
+  @Test
+  void trainingBatchesCarryCounterfactualsAndDescribedRegions() throws Exception {
+    Preset p = Preset.load("tiny");
+    try (SampleReader r =
+        SampleReader.open(dataset, SplitScheme.MEDLOOM, Optional.of("train"), ClipData.COLUMNS)) {
+      ClipData d = new ClipData(r, 32, Normalization.UNIT, p.augmentation(), true, 7);
+      List<String> corpus = new ArrayList<>();
+      for (int i = 0; i < d.size(); i++) {
+        corpus.add(d.report(i));
+      }
+      TextTokenizer tok = new TextTokenizer(WordPiece.train(corpus, 300), 24);
+      int regions = 0;
+      int hard = 0;
+      int flipped = 0;
+      try (ClipBatches b = new ClipBatches(d, tok, 2, true, 2)) {
+        var it = b.epoch(Samplers.sequential(d.size()), 8, 1, false, false, false);
+        while (it.hasNext()) {
+          ClipBatches.Batch x = it.next();
+          regions += x.regions();
+          for (float v : x.hardValid()) {
+            hard += (int) v;
+          }
+          if (x.regions() > 0) {
+            assertThat(x.regionCoverage()).hasSize(x.regions() * 4);
+            for (float c : x.regionCoverage()) {
+              assertThat(c).isBetween(0f, 1f);
+            }
+            for (int j : x.regionSample()) {
+              assertThat(j).isBetween(0, x.n() - 1);
+            }
+          }
+        }
+      }
+      for (int i = 0; i < d.size(); i++) {
+        String c = d.counterfactual(i, d.report(i), 1, i);
+        if (c != null) {
+          assertThat(c).isNotEqualTo(d.report(i));
+          flipped++;
+        }
+      }
+      // Every described region in view reaches the batches; reports mention findings both ways.
+      int described = 0;
+      for (int i = 0; i < d.size(); i++) {
+        described += d.regions(i).size();
+      }
+      assertThat(regions).isBetween(described > 0 ? 1 : 0, described);
+      assertThat(hard).isPositive().isEqualTo(flipped);
+      // Evaluation batches carry neither.
+      try (ClipBatches b = new ClipBatches(d, tok, 2, true, 2)) {
+        ClipBatches.Batch x =
+            b.epoch(Samplers.sequential(d.size()), 8, 1, false, false, true).next();
+        assertThat(x.hardIds()).isNull();
+        assertThat(x.regions()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void regionCoverageOfTheFeatureGrid() {
+    // A 64x64 image, box x 0..32, y 48..64 (exclusive ends): on a 4x4 grid of 16-px cells the
+    // bottom row's two left cells are covered fully, nothing else.
+    float[] c =
+        ClipData.coverage(
+            ClipData.boxMask(new io.medloom.core.model.Box(0, 48, 32, 64), 64, 64), 4);
+    assertThat(c).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0);
+    float[] half =
+        ClipData.coverage(ClipData.boxMask(new io.medloom.core.model.Box(0, 0, 8, 16), 64, 64), 4);
+    assertThat(half[0]).isEqualTo(0.5f);
   }
 
   @Test
