@@ -10,6 +10,7 @@ import io.medloom.core.transform.Keyed;
 import io.medloom.core.transform.RandomTransform;
 import io.medloom.learn.Djl;
 import io.medloom.learn.model.ModelFolder;
+import io.medloom.learn.train.Gradients;
 import io.medloom.learn.train.Schedule;
 import java.io.IOException;
 import java.nio.file.Path;

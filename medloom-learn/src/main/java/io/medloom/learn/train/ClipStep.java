@@ -3,14 +3,11 @@ package io.medloom.learn.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.util.Pair;
 import io.medloom.learn.clip.ClipBatches;
 import io.medloom.learn.clip.ClipLoss;
 import io.medloom.learn.clip.ClipNet;
@@ -26,7 +23,7 @@ import io.medloom.learn.clip.FindingTags;
  * terms summed (cxr-clip has ten), a batch with near-duplicate texts or a collapsed embedding can
  * produce gradients large enough to throw the weights far off; one such update then makes every
  * later step non-finite. A step whose loss or gradient is not finite is skipped, the message names
- * the first offending parameter, and the gradients are reset (see {@link #resetGradients}).
+ * the first offending parameter, and the gradients are reset (see {@link Gradients#reset}).
  */
 final class ClipStep {
   static final float MAX_GRAD_NORM = 1.0f;
@@ -157,61 +154,19 @@ final class ClipStep {
   }
 
   /**
-   * Sets every gradient to zero by assignment. DJL's {@code GradientCollector.zeroGradients()}
-   * zeroes a gradient by subtracting it from itself, and NaN − NaN (or ∞ − ∞) is NaN: a single
-   * non-finite gradient, left in place, poisons every later step, which is how cxr-clip and asg
-   * runs used to end after eleven "non-finite" steps in a row although the weights were finite.
-   */
-  static void resetGradients(Trainer trainer) {
-    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray w = p.getValue().getArray();
-      if (p.getValue().requiresGradient() && w.hasGradient()) {
-        try (NDArray g = w.getGradient()) {
-          g.set(new NDIndex("..."), 0f);
-        }
-      }
-    }
-  }
-
-  /**
    * Scales the gradients down to a global norm of at most {@link #MAX_GRAD_NORM}; returns the name
-   * of the first parameter whose gradient is not finite (then every gradient is reset to zero and
-   * nothing is scaled), else null.
+   * of the first parameter whose gradient is not finite (then every gradient is reset to zero, see
+   * {@link Gradients#reset}, and nothing is scaled), else null.
    */
   static String clipGradients(Trainer trainer) {
-    double sq = 0;
-    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray w = p.getValue().getArray();
-      if (!p.getValue().requiresGradient() || !w.hasGradient()) {
-        continue;
-      }
-      try (NDArray g = w.getGradient();
-          NDArray s = g.toType(DataType.FLOAT64, false).square().sum()) {
-        double v = s.getDouble();
-        if (!Double.isFinite(v)) {
-          try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any()) {
-            if (bad.getBoolean()) {
-              resetGradients(trainer);
-              return p.getKey();
-            }
-          }
-        }
-        sq += v;
-      }
+    Block block = trainer.getModel().getBlock();
+    double norm = Gradients.norm(block);
+    if (!Double.isFinite(norm)) {
+      String bad = Gradients.firstNonFinite(block);
+      Gradients.reset(block);
+      return bad == null ? "a parameter (the norm overflowed)" : bad;
     }
-    double norm = Math.sqrt(sq);
-    if (!(norm > MAX_GRAD_NORM)) {
-      return null;
-    }
-    float f = (float) (MAX_GRAD_NORM / norm);
-    for (Pair<String, Parameter> p : trainer.getModel().getBlock().getParameters()) {
-      NDArray w = p.getValue().getArray();
-      if (p.getValue().requiresGradient() && w.hasGradient()) {
-        try (NDArray g = w.getGradient()) {
-          g.muli(f);
-        }
-      }
-    }
+    Gradients.clip(block, norm, MAX_GRAD_NORM);
     return null;
   }
 }

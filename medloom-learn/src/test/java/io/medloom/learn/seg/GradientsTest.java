@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.medloom.learn.Djl;
+import io.medloom.learn.train.Gradients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

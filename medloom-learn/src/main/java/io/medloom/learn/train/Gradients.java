@@ -1,0 +1,108 @@
+package io.medloom.learn.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.Pair;
+
+/**
+ * The gradients of a network's trainable parameters: their global L2 norm, the first one that is
+ * not finite, clipping to a maximum norm, and a reset that works when they are not finite. Shared
+ * by every trainer that skips a non-finite step (segmentation, vision–language pre-training).
+ *
+ * <p>Why the reset: DJL's {@code GradientCollector.zeroGradients()} clears a gradient by
+ * subtracting it from itself, and {@code NaN − NaN} and {@code ∞ − ∞} are NaN. One batch with a
+ * non-finite gradient (skipped, so the weights stay sound) left NaN in the gradient buffers, every
+ * later batch added to them and was skipped too, and the run stopped ("the training loss became
+ * NaN" for AIDE on the phantom at 10% labels; eleven skipped steps in a row for cxr-clip). Why the
+ * clip: single batches reached gradients of 1e32 with an ordinary loss; squared in Adam's second
+ * moment that is infinite in float32, after which those parameters never move again.
+ */
+public final class Gradients {
+  private Gradients() {}
+
+  /**
+   * The global L2 norm of the gradients, summed in float64 (a float32 sum of large but finite
+   * gradients overflows and would look non-finite); NaN or infinite when any gradient is not
+   * finite.
+   */
+  public static double norm(Block block) {
+    double sq = 0;
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      NDArray g = gradient(p.getValue());
+      if (g == null) {
+        continue;
+      }
+      try (NDManager scratch = g.getManager().newSubManager()) {
+        g.attach(scratch);
+        NDArray s = g.toType(DataType.FLOAT64, false).square().sum();
+        s.attach(scratch);
+        sq += s.getDouble();
+      }
+    }
+    return Math.sqrt(sq);
+  }
+
+  /** The name of the first parameter whose gradient holds NaN or infinity, or null. */
+  public static String firstNonFinite(Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      NDArray g = gradient(p.getValue());
+      if (g == null) {
+        continue;
+      }
+      try (NDManager scratch = g.getManager().newSubManager()) {
+        g.attach(scratch);
+        NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
+        bad.attach(scratch);
+        if (bad.getBoolean()) {
+          return p.getKey();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Scales the gradients so that their global norm is at most {@code max}; returns the factor. */
+  public static double clip(Block block, double norm, double max) {
+    if (!(norm > max) || !Double.isFinite(norm)) {
+      return 1;
+    }
+    float f = (float) (max / norm);
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      NDArray g = gradient(p.getValue());
+      if (g == null) {
+        continue;
+      }
+      try (NDManager scratch = g.getManager().newSubManager()) {
+        g.attach(scratch);
+        g.muli(f);
+      }
+    }
+    return f;
+  }
+
+  /**
+   * Sets every gradient to zero in place, so that NaN and infinity are cleared too: PyTorch's own
+   * {@code zero_()} on the gradient buffer (the engine is PyTorch throughout). Not {@code
+   * NDArray.set(buffer)}: on this engine the tensor then lives in the Java buffer's memory, which
+   * goes with the closed array; an AIDE run using it crashed with a corrupted native heap three
+   * epochs after a reset.
+   */
+  public static void reset(Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      Parameter param = p.getValue();
+      if (param.requiresGradient() && param.getArray().hasGradient()) {
+        JniUtils.zeroGrad((PtNDArray) param.getArray());
+      }
+    }
+  }
+
+  /** The gradient (a view on the parameter's gradient buffer), or null when it has none. */
+  private static NDArray gradient(Parameter p) {
+    return p.requiresGradient() && p.getArray().hasGradient() ? p.getArray().getGradient() : null;
+  }
+}
