@@ -262,7 +262,9 @@ public final class FewShot {
           cells.add(cell(n.prefix() + method, k, byK.get(k), e -> frozen(method, e, feats)));
         }
       }
-      if (c.finetuneEpisodes() > 0) {
+      // With a held-out domain the start encoder's fine-tuning is left out: the run without one
+      // scores it on the same episodes; here only the meta-trained encoder is adapted.
+      if (c.finetuneEpisodes() > 0 && (encoders.size() == 1 || !n.prefix().isEmpty())) {
         Map<String, float[]> trunk =
             cache.computeIfAbsent("trunk:" + n.prefix(), k -> new HashMap<>());
         for (int k : c.shots()) {

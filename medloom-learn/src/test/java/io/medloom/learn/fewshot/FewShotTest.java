@@ -161,7 +161,8 @@ class FewShotTest {
     assertThat(r.metaTraining().steps()).isPositive();
     assertThat(r.metaTraining().tasks()).contains("ph/findings", "ph/sex");
     assertThat(r.tasks().get(0).cells().stream().map(Cell::method).distinct())
-        .contains("meta-proto", "meta-probe", "meta-finetune");
+        .contains("meta-proto", "meta-probe", "meta-finetune")
+        .doesNotContain("finetune");
     assertThatThrownBy(() -> FewShot.run(config(Optional.of("dermatology"), 3), m -> {}))
         .hasMessageContaining("dermatology")
         .hasMessageContaining("synthetic chest x-ray");
