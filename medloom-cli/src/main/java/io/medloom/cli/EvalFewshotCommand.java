@@ -21,9 +21,11 @@ import picocli.CommandLine.Parameters;
       "task, seeded N-way K-shot episodes (patient-disjoint support and query, N = the classes",
       "with enough patients); per method and K, accuracy and AUROC with 95%% intervals. Methods:",
       "proto (prototypes on the frozen encoder), probe (linear probe on the support set),",
-      "finetune (every weight, on the support set), zeroshot (models with a text tower), and",
-      "with --hold-out-domain, meta-proto/meta-probe/meta-finetune: the encoder first trained",
-      "on every task of the other domains (one head per task), then adapted. Each task also",
+      "finetune (the encoder's last stage and a head started as the prototypes, on the support",
+      "set, on cached outputs of the frozen stages before it), zeroshot (models with a text",
+      "tower), and with --hold-out-domain, meta-proto/meta-probe/meta-finetune: the encoder",
+      "first trained on every task of the other domains (one head per task), then adapted to",
+      "each episode of the held-out domain (meta-finetune: the adaptation step). Each task also",
       "gets a supervised reference: a probe fitted on its whole train split, scored on test.",
       "Writes FILE (JSON), FILE's .txt table and .png plot of accuracy against shots."
     },
@@ -40,7 +42,8 @@ final class EvalFewshotCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "MODEL",
       description =
-          "A model folder from train clip, or random:PRESET (a random encoder, the floor).")
+          "A model folder from train clip or train classify (its encoder without the head), or"
+              + " random:PRESET (a random encoder, the floor).")
   String model;
 
   @Option(
@@ -66,19 +69,22 @@ final class EvalFewshotCommand implements Callable<Integer> {
 
   @Option(
       names = "--finetune-episodes",
-      defaultValue = "20",
+      defaultValue = "100",
       description =
-          "The first episodes that are also fully fine-tuned (the slow method; 0 = none;"
-              + " default ${DEFAULT-VALUE}).")
+          "The first episodes that are also fine-tuned (the slowest method; 0 = none;"
+              + " default ${DEFAULT-VALUE}, i.e. all of the default 100).")
   int finetuneEpisodes;
 
   @Option(
       names = "--finetune-steps",
-      defaultValue = "20",
-      description = "Adam steps on the support set.")
+      defaultValue = "10",
+      description = "Adam steps on the support set (default ${DEFAULT-VALUE}).")
   int finetuneSteps;
 
-  @Option(names = "--finetune-lr", defaultValue = "0.001", description = "Fine-tuning rate.")
+  @Option(
+      names = "--finetune-lr",
+      defaultValue = "0.002",
+      description = "Fine-tuning rate (Adam; default ${DEFAULT-VALUE}).")
   double finetuneLr;
 
   @Option(

@@ -32,11 +32,13 @@ import java.util.stream.IntStream;
 
 /**
  * {@code medimeta:DIR} — one MedIMeta dataset directory: {@code info.yaml} (tasks, sample count),
- * {@code images/NNNNNN.tiff} (read instead of {@code images.hdf5}: one file per item streams, and
- * the JDK decodes TIFF), {@code task_labels/<task>.npy}, {@code splits/<split>.txt} (kept as the
- * original split; option {@code splits=original_splits} takes the source dataset's split instead)
- * and, if present, {@code annotations.csv}, whose {@code patient_id} becomes the patient. Without a
- * patient id each image is its own patient, as in MedIMeta's own loader.
+ * the images either as {@code images/NNNNNN.tiff} or as {@code images.hdf5} (option {@code
+ * images=tiff|hdf5}; default: the TIFFs when the {@code images} folder exists, else the HDF5 file;
+ * both give the same sample ids, {@code images/NNNNNN.tiff} naming the row either way), {@code
+ * task_labels/<task>.npy}, {@code splits/<split>.txt} (kept as the original split; option {@code
+ * splits=original_splits} takes the source dataset's split instead) and, if present, {@code
+ * annotations.csv}, whose {@code patient_id} becomes the patient. Without a patient id each image
+ * is its own patient, as in MedIMeta's own loader.
  */
 final class MedimetaSource implements Source {
   private static final List<String> SPLITS = List.of("train", "val", "test");
@@ -49,6 +51,7 @@ final class MedimetaSource implements Source {
   private final SourcePaths paths;
   private final Map<Integer, String> splits;
   private final Map<String, CsvTable.Row> annotations = new HashMap<>();
+  private final Hdf5Images hdf5;
 
   MedimetaSource(SourceSpec spec, SourceContext context) throws IOException {
     this.spec = spec;
@@ -66,6 +69,7 @@ final class MedimetaSource implements Source {
               paths.resolve("task_labels/" + t.name() + ".npy"), t, info.total(), budget));
     }
     this.splits = readSplits(spec.option("splits", "splits"), budget);
+    this.hdf5 = openHdf5(budget);
     Path csv = paths.resolve("annotations.csv");
     if (Files.isRegularFile(csv)) {
       CsvTable table = CsvTable.read(csv);
@@ -74,6 +78,23 @@ final class MedimetaSource implements Source {
       }
       table.rows().forEach(r -> annotations.put(r.get("filepath"), r));
     }
+  }
+
+  /** The HDF5 images when they are the ones to read, else null. */
+  private Hdf5Images openHdf5(ReadBudget budget) throws IOException {
+    boolean tiffs = Files.isDirectory(paths.resolve("images"));
+    String from = spec.option("images", tiffs ? "tiff" : "hdf5");
+    if (from.equals("tiff")) {
+      return null;
+    }
+    if (!from.equals("hdf5")) {
+      throw new IOException("medimeta option images must be tiff or hdf5: " + from);
+    }
+    Path h5 = paths.resolve("images.hdf5");
+    if (!Files.isRegularFile(h5)) {
+      throw new IOException("medimeta source: neither an images folder nor images.hdf5 in " + root);
+    }
+    return Hdf5Images.open(h5, info.total(), budget);
   }
 
   /**
@@ -168,7 +189,7 @@ final class MedimetaSource implements Source {
     int i = (int) item.ordinal();
     String file = file(i);
     Path tiff = paths.resolve(file);
-    if (!Files.isRegularFile(tiff)) {
+    if (hdf5 == null && !Files.isRegularFile(tiff)) {
       throw new IOException(
           "missing image " + file + " (info.yaml announces " + info.total() + ")");
     }
@@ -185,8 +206,10 @@ final class MedimetaSource implements Source {
       }
     }
     Raster raster =
-        RasterFiles.read(
-            tiff, new RasterFiles.DecodeOptions(context.budget(), false, context.targetSize()));
+        hdf5 != null
+            ? constantChecked(hdf5.read(i), file)
+            : RasterFiles.read(
+                tiff, new RasterFiles.DecodeOptions(context.budget(), false, context.targetSize()));
     // The dataset id keeps two MedIMeta datasets from sharing ids for images/000000.tiff.
     String key = info.id() + "/" + file;
     String patient = row.map(r -> r.get("patient_id")).filter(p -> !p.isEmpty()).orElse(key);
@@ -201,6 +224,22 @@ final class MedimetaSource implements Source {
             column(row, "view", ""),
             raster);
     return List.of(s.withLabels(ls).withOriginalSplit(Optional.ofNullable(splits.get(i))));
+  }
+
+  /** Refuses a constant image as the TIFF decoder does: there is nothing to learn from it. */
+  static Raster constantChecked(Raster r, String file) throws IOException {
+    byte[] p = r.pixels();
+    for (int j = r.channels(); j < p.length; j++) {
+      if (p[j] != p[j % r.channels()]) {
+        return r;
+      }
+    }
+    throw new IOException(
+        "images.hdf5 row of "
+            + file
+            + ": constant image (every pixel has the value "
+            + (p[0] & 0xff)
+            + "; a blank frame, nothing to learn from)");
   }
 
   /**

@@ -22,7 +22,8 @@ public final class MedimetaSourceProvider implements SourceProvider {
 
   @Override
   public String description() {
-    return "a MedIMeta dataset folder (info.yaml, TIFF images, npy task labels, splits kept as original_split)";
+    return "a MedIMeta dataset folder (info.yaml, TIFF or HDF5 images, npy task labels, splits kept as"
+        + " original_split)";
   }
 
   @Override
@@ -30,6 +31,10 @@ public final class MedimetaSourceProvider implements SourceProvider {
     return List.of(
         SourceOption.of(
             "splits", "splits|original_splits", "which split folder to keep (default splits)"),
+        SourceOption.of(
+            "images",
+            "tiff|hdf5",
+            "images/NNNNNN.tiff or images.hdf5 (default: the TIFFs if the images folder exists)"),
         SourceOption.of(
             "modality", "CODE", "DICOM modality code (default: from annotations.csv, else OT)"),
         SourceOption.of("body_part", "TERM", "DICOM body part"),

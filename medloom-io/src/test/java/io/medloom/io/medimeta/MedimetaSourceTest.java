@@ -11,6 +11,7 @@ import io.medloom.core.source.SourceContext;
 import io.medloom.core.source.SourceItem;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.testing.BadImages;
+import io.medloom.testing.Requirements;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -186,5 +187,110 @@ class MedimetaSourceTest {
         .hasMessageContaining("'images/000009.tiff' is outside the 4 images");
     Files.writeString(dir.resolve("splits/val.txt"), "images/000000.tiff\n");
     assertThatThrownBy(this::open).hasMessageContaining("already in split train");
+  }
+
+  /**
+   * images.hdf5 written by h5py: value (37i + 16y + 3x + 50c) mod 256 at image i, row y, column x,
+   * channel c; (N,12,16) contiguous, or (N,12,16,3) in gzip chunks of one image.
+   */
+  void hdf5(int n, int channels, boolean chunked) throws Exception {
+    Path py = Requirements.python("h5py", "numpy");
+    String script =
+        """
+        import sys, h5py, numpy as np
+        n, c, chunked = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+        a = np.fromfunction(lambda i, y, x, ch: (37 * i + 16 * y + 3 * x + 50 * ch) % 256,
+                            (n, 12, 16, c), dtype=int).astype(np.uint8)
+        if c == 1:
+            a = a[..., 0]
+        with h5py.File(sys.argv[1], "w") as f:
+            if chunked:
+                f.create_dataset("images", data=a, chunks=(1,) + a.shape[1:], compression="gzip")
+            else:
+                f.create_dataset("images", data=a)
+        """;
+    Process p =
+        new ProcessBuilder(
+                py.toString(),
+                "-c",
+                script,
+                dir.resolve("images.hdf5").toString(),
+                String.valueOf(n),
+                String.valueOf(channels),
+                chunked ? "1" : "0")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  List<Sample> readAll(Source s) throws Exception {
+    List<Sample> all = new ArrayList<>();
+    for (var it = s.items(); it.hasNext(); ) {
+      all.addAll(s.read(it.next()));
+    }
+    return all;
+  }
+
+  @Test
+  void readsTheHdf5ImagesWhenThereIsNoImagesFolder() throws Exception {
+    writeGood();
+    List<String> tiffIds = readAll(open()).stream().map(Sample::id).toList();
+    hdf5(N, 1, false);
+    for (int i = 0; i < N; i++) {
+      Files.delete(dir.resolve(MedimetaSource.file(i)));
+    }
+    Files.delete(dir.resolve("images"));
+    List<Sample> all = readAll(open());
+    // The same rows, labels, splits and patients as from the TIFFs: only the pixels' file differs.
+    assertThat(all).extracting(Sample::id).containsExactlyElementsOf(tiffIds);
+    assertThat(all.get(0).identity().get().patientId()).isEqualTo("p1");
+    for (int i = 0; i < N; i++) {
+      var r = all.get(i).image().get();
+      assertThat(r.width()).isEqualTo(16);
+      assertThat(r.height()).isEqualTo(12);
+      assertThat(r.channels()).isEqualTo(1);
+      for (int y = 0; y < 12; y += 5) {
+        for (int x = 0; x < 16; x += 7) {
+          assertThat(r.get(x, y, 0)).isEqualTo((37 * i + 16 * y + 3 * x) % 256);
+        }
+      }
+    }
+  }
+
+  @Test
+  void readsChunkedRgbHdf5ImagesOnRequest() throws Exception {
+    writeGood();
+    hdf5(N, 3, true);
+    Source s =
+        new MedimetaSourceProvider()
+            .open(SourceSpec.parse("medimeta:" + dir + "?images=hdf5"), SourceContext.withSeed(1));
+    List<Sample> all = readAll(s);
+    var r = all.get(3).image().get();
+    assertThat(r.channels()).isEqualTo(3);
+    assertThat(r.get(5, 7, 2)).isEqualTo((37 * 3 + 16 * 7 + 3 * 5 + 100) % 256);
+    assertThat(r.get(15, 11, 0)).isEqualTo((37 * 3 + 16 * 11 + 3 * 15) % 256);
+  }
+
+  @Test
+  void anHdf5FileWithAnotherImageCountIsRefused() throws Exception {
+    writeGood();
+    hdf5(N + 1, 1, false);
+    assertThatThrownBy(
+            () ->
+                new MedimetaSourceProvider()
+                    .open(
+                        SourceSpec.parse("medimeta:" + dir + "?images=hdf5"),
+                        SourceContext.withSeed(1)))
+        .hasMessageContaining("images.hdf5")
+        .hasMessageContaining("5 images, but info.yaml announces 4");
+    Files.writeString(dir.resolve("images.hdf5"), "not hdf5");
+    assertThatThrownBy(
+            () ->
+                new MedimetaSourceProvider()
+                    .open(
+                        SourceSpec.parse("medimeta:" + dir + "?images=hdf5"),
+                        SourceContext.withSeed(1)))
+        .hasMessageContaining("images.hdf5");
   }
 }

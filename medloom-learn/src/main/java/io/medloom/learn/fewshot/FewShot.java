@@ -13,7 +13,9 @@ import io.medloom.learn.meta.Episodes.Candidate;
 import io.medloom.learn.meta.Episodes.Episode;
 import io.medloom.learn.meta.Episodes.Item;
 import io.medloom.learn.metrics.Auroc;
+import io.medloom.learn.model.ModelFolder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,16 +34,18 @@ import java.util.function.Consumer;
  * MedIMeta's few-shot protocol over several MedLoom datasets: for every classification task, N-way
  * K-shot episodes (N = every class with enough patients, the same seeded episodes for every
  * method), and per method and K the mean accuracy and AUROC over episodes with 95% intervals.
- * Methods: prototypes and a linear probe on the frozen encoder, full fine-tuning on the support
- * set, zero-shot scores when the model has a text tower, and, with a held-out domain, the same
- * adaptations of an encoder meta-trained on the other domains ({@link MetaTraining}). Each image is
- * embedded once per encoder and run; episodes reuse the cached features.
+ * Methods: prototypes and a linear probe on the frozen encoder, fine-tuning (last stage and head,
+ * see {@link FineTune}) on the support set, zero-shot scores when the model has a text tower, and,
+ * with a held-out domain, the same adaptations of an encoder meta-trained on the other domains
+ * ({@link MetaTraining}). Each image is embedded once per encoder and run; episodes reuse the
+ * cached features.
  */
 public final class FewShot {
   private FewShot() {}
 
   /**
-   * @param model {@code random:PRESET} or a model folder written by {@code train clip}
+   * @param model {@code random:PRESET}, or a model folder written by {@code train clip} or {@code
+   *     train classify}
    * @param finetuneEpisodes episodes (the first ones) that are also fine-tuned; 0: none
    */
   public record Config(
@@ -83,6 +87,8 @@ public final class FewShot {
       sources.forEach(s -> domains.put(s.name(), s.domain()));
       if (c.model().startsWith("random:")) {
         base = FrozenEncoder.random(Preset.load(c.model().substring(7)), 1, c.seed());
+      } else if (isClassifier(Path.of(c.model()))) {
+        base = FrozenEncoder.classifier(new ModelFolder(Path.of(c.model())));
       } else {
         clip = ClipModel.load(Path.of(c.model()));
         base = FrozenEncoder.clip(clip);
@@ -170,6 +176,16 @@ public final class FewShot {
     }
   }
 
+  /** Whether {@code folder} holds a {@code train classify} model (its model.json says so). */
+  static boolean isClassifier(Path folder) throws IOException {
+    Path json = new ModelFolder(folder).info();
+    if (!Files.isRegularFile(json)) {
+      return false;
+    }
+    var kind = ModelFolder.JSON.readTree(json.toFile()).get("kind");
+    return kind != null && "classify".equals(kind.asText());
+  }
+
   /** Classes with enough distinct patients for the largest support and the query, sorted. */
   static List<Integer> eligibleClasses(List<Candidate> candidates, int needed) {
     Map<Integer, Set<String>> patients = new TreeMap<>();
@@ -246,10 +262,15 @@ public final class FewShot {
           cells.add(cell(n.prefix() + method, k, byK.get(k), e -> frozen(method, e, feats)));
         }
       }
-      if (c.finetuneEpisodes() > 0) {
+      // With a held-out domain the start encoder's fine-tuning is left out: the run without one
+      // scores it on the same episodes; here only the meta-trained encoder is adapted.
+      if (c.finetuneEpisodes() > 0 && (encoders.size() == 1 || !n.prefix().isEmpty())) {
+        Map<String, float[]> trunk =
+            cache.computeIfAbsent("trunk:" + n.prefix(), k -> new HashMap<>());
         for (int k : c.shots()) {
           List<Episode> eps = byK.get(k).subList(0, Math.min(c.finetuneEpisodes(), c.episodes()));
-          cells.add(cell(n.prefix() + "finetune", k, eps, e -> finetune(c, src, n.encoder(), e)));
+          cells.add(
+              cell(n.prefix() + "finetune", k, eps, e -> finetune(c, src, n.encoder(), e, trunk)));
         }
       }
       if (n.prefix().isEmpty()) {
@@ -345,29 +366,31 @@ public final class FewShot {
     return method.equals("proto") ? Heads.prototypes(s, y, ways, q) : Heads.probe(s, y, ways, q);
   }
 
-  static double[][] finetune(Config c, MetaSource src, FrozenEncoder enc, Episode e)
+  static double[][] finetune(
+      Config c, MetaSource src, FrozenEncoder enc, Episode e, Map<String, float[]> trunk)
       throws IOException {
-    float[] s = images(src, e.support(), enc);
-    float[] q = images(src, e.query(), enc);
+    List<String> ids = new ArrayList<>();
+    e.support().forEach(i -> ids.add(i.id()));
+    e.query().forEach(i -> ids.add(i.id()));
+    List<String> missing = ids.stream().distinct().filter(i -> !trunk.containsKey(i)).toList();
+    if (!missing.isEmpty()) {
+      float[][] f =
+          enc.trunk(
+              src.images(missing, enc.imageSize(), enc.channels(), enc.normalization()),
+              missing.size());
+      for (int i = 0; i < f.length; i++) {
+        trunk.put(missing.get(i), f[i]);
+      }
+    }
     return FineTune.run(
         enc,
-        s,
+        rowsOf(e.support(), trunk),
         labels(e.support(), e.classes()),
         e.classes().size(),
-        q,
-        e.query().size(),
+        rowsOf(e.query(), trunk),
         c.finetuneSteps(),
         c.finetuneLr(),
         Episodes.mix(c.seed(), e.index() * 31 + e.shots()));
-  }
-
-  private static float[] images(MetaSource src, List<Item> items, FrozenEncoder enc)
-      throws IOException {
-    return src.images(
-        items.stream().map(Item::id).toList(),
-        enc.imageSize(),
-        enc.channels(),
-        enc.normalization());
   }
 
   static float[][] rowsOf(List<Item> items, Map<String, float[]> feats) {

@@ -7,63 +7,84 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
+import ai.djl.nn.Block;
+import ai.djl.nn.BlockList;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import io.medloom.learn.Djl;
 import io.medloom.learn.data.TargetSpec;
+import io.medloom.learn.nn.Encoders;
 import io.medloom.learn.train.AdamOptimizer;
 import io.medloom.learn.train.TaskLoss;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 
 /**
- * Full fine-tuning on an episode's support set: the encoder's weights, a new linear head, every
- * weight trained with Adam on the whole support set for a fixed number of steps (batch norm on
- * batch statistics while training, running statistics for the query), starting again from the same
- * encoder for every episode. The head's initialisation is seeded per episode.
+ * Fine-tuning on an episode's support set, made affordable for 100 episodes per task on a CPU: the
+ * encoder's last stage (the small CNN's last conv block, a ResNet's last residual block) and a new
+ * linear head are trained with Adam on the whole support set for a fixed number of steps; the
+ * stages before it stay frozen, so their outputs are computed once per image and cached ({@link
+ * FrozenEncoder#trunk}). Batch norm keeps the encoder's statistics (inference mode while training
+ * too): a support set of 2 to 50 rows is too small for batch statistics, and this way the support
+ * and the query are normalized alike. The head starts as the prototype classifier of the support's
+ * features (weights 2c/s², biases -|c|²/s² for class mean c and feature spread s), so that step 0
+ * is the {@code proto} method and the steps refine it. Every episode starts again from the same
+ * encoder; the run is seeded per episode.
  */
 final class FineTune {
-  /** Momentum 0.9: after 30 passes the start keeps 0.9^30, about 4%, of the running statistics. */
-  static final int RECALIBRATION_PASSES = 30;
-
   private FineTune() {}
 
-  /** Class probabilities of the query rows. */
+  /**
+   * Class probabilities of the query rows.
+   *
+   * @param support the support rows' frozen-trunk outputs ({@link FrozenEncoder#trunk})
+   * @param query the query rows' frozen-trunk outputs
+   */
   static double[][] run(
       FrozenEncoder encoder,
-      float[] support,
+      float[][] support,
       int[] labels,
       int ways,
-      float[] query,
-      int queryRows,
+      float[][] query,
       int steps,
       double lr,
       long seed)
       throws IOException {
-    int s = encoder.imageSize();
-    int c = encoder.channels();
     int n = labels.length;
+    int s = encoder.imageSize();
+    Shape chw = encoder.trunkShape();
+    Shape input = new Shape(n).addAll(chw);
     Djl.seed(seed);
-    SequentialBlock backbone = io.medloom.learn.nn.Encoders.backbone(encoder.preset());
-    Linear head = Linear.builder().setUnits(ways).build();
-    head.setInitializer(
-        new XavierInitializer(
-            XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1),
-        Parameter.Type.WEIGHT);
-    SequentialBlock net = new SequentialBlock().add(backbone).add(head);
+    SequentialBlock backbone = Encoders.backbone(encoder.preset());
     AdamOptimizer adam = new AdamOptimizer(false, 0f);
     adam.setLearningRate((float) lr);
     TaskLoss loss = new TaskLoss(TargetSpec.Loss.CROSS_ENTROPY, new float[0]);
     try (Model model = Model.newInstance("finetune", Device.cpu(), "PyTorch")) {
+      NDManager mm = model.getNDManager();
+      backbone.initialize(mm, DataType.FLOAT32, new Shape(1, encoder.channels(), s, s));
+      FrozenEncoder.load(backbone, mm, encoder.parameters());
+      SequentialBlock tail = new SequentialBlock();
+      BlockList children = backbone.getChildren();
+      for (int i = encoder.tailStart(); i < children.size(); i++) {
+        tail.add(children.get(i).getValue());
+      }
+      Linear head = Linear.builder().setUnits(ways).build();
+      SequentialBlock net = new SequentialBlock().add(tail).add(head);
       model.setBlock(net);
-      Shape input = new Shape(n, c, s, s);
-      // Weights go in before the trainer exists, which then adopts them.
-      net.initialize(model.getNDManager(), DataType.FLOAT32, input);
-      FrozenEncoder.load(backbone, model.getNDManager(), encoder.parameters());
+      net.initialize(mm, DataType.FLOAT32, input);
+      ParameterStore store = new ParameterStore(mm, false);
+      float[] xs = flatten(support);
+      try (NDManager m = mm.newSubManager()) {
+        float[] f =
+            tail.forward(store, new NDList(m.create(xs, input)), false)
+                .singletonOrThrow()
+                .toFloatArray();
+        prototypeHead(head, rows(f, n), labels, ways);
+      }
       try (Trainer trainer =
           model.newTrainer(
               new DefaultTrainingConfig(loss)
@@ -76,33 +97,21 @@ final class FineTune {
         }
         for (int step = 0; step < steps; step++) {
           try (NDManager m = trainer.getManager().newSubManager()) {
-            NDArray x = m.create(support, input);
+            NDArray x = m.create(xs, input);
             NDArray y = m.create(onehot, new Shape(n, ways));
+            zeroGradients(net);
             try (GradientCollector gc = trainer.newGradientCollector()) {
-              gc.zeroGradients();
-              NDArray l = loss.evaluate(new NDList(y), trainer.forward(new NDList(x)));
-              gc.backward(l);
+              NDList out = net.forward(store, new NDList(x), false);
+              gc.backward(loss.evaluate(new NDList(y), out));
             }
             trainer.step();
           }
         }
-        // Batch norm trained on the support's batch statistics; its running statistics still
-        // remember the start. Forward passes in training mode (no step) move them onto the
-        // support's, so the query is normalized as the support was: without this a random or
-        // briefly tuned encoder puts every query row in one class.
-        for (int pass = 0; pass < RECALIBRATION_PASSES; pass++) {
-          try (NDManager m = trainer.getManager().newSubManager()) {
-            trainer.forward(new NDList(m.create(support, input)));
-          }
-        }
         try (NDManager m = trainer.getManager().newSubManager()) {
-          float[] flat =
-              trainer
-                  .evaluate(new NDList(m.create(query, new Shape(queryRows, c, s, s))))
-                  .singletonOrThrow()
-                  .toFloatArray();
-          double[][] out = new double[queryRows][ways];
-          for (int q = 0; q < queryRows; q++) {
+          NDArray x = m.create(flatten(query), new Shape(query.length).addAll(chw));
+          float[] flat = net.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
+          double[][] out = new double[query.length][ways];
+          for (int q = 0; q < query.length; q++) {
             for (int k = 0; k < ways; k++) {
               out[q][k] = flat[q * ways + k];
             }
@@ -112,5 +121,66 @@ final class FineTune {
         }
       }
     }
+  }
+
+  /**
+   * Zeroes the gradients of {@code net}'s weights only: {@code GradientCollector.zeroGradients}
+   * walks every array the engine holds, which costs more than a step of this small net.
+   */
+  static void zeroGradients(Block net) {
+    for (var p : net.getParameters()) {
+      NDArray a = p.getValue().getArray();
+      if (a.hasGradient()) {
+        try (NDArray g = a.getGradient()) {
+          g.muli(0);
+        }
+      }
+    }
+  }
+
+  /** Sets the head to the prototype classifier of {@code features} (see the class comment). */
+  static void prototypeHead(Linear head, float[][] features, int[] labels, int ways) {
+    int d = features[0].length;
+    double spread = Heads.spread(features);
+    double s2 = spread * spread;
+    double[][] proto = new double[ways][d];
+    int[] count = new int[ways];
+    for (int i = 0; i < features.length; i++) {
+      count[labels[i]]++;
+      for (int j = 0; j < d; j++) {
+        proto[labels[i]][j] += features[i][j];
+      }
+    }
+    float[] w = new float[ways * d];
+    float[] b = new float[ways];
+    for (int k = 0; k < ways; k++) {
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        double c = proto[k][j] / Math.max(1, count[k]);
+        w[k * d + j] = (float) (2 * c / s2);
+        norm += c * c;
+      }
+      b[k] = (float) (-norm / s2);
+    }
+    head.getParameters().get("weight").getArray().set(FloatBuffer.wrap(w));
+    head.getParameters().get("bias").getArray().set(FloatBuffer.wrap(b));
+  }
+
+  static float[] flatten(float[][] rows) {
+    int k = rows[0].length;
+    float[] out = new float[rows.length * k];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, out, i * k, k);
+    }
+    return out;
+  }
+
+  static float[][] rows(float[] flat, int n) {
+    int k = flat.length / n;
+    float[][] out = new float[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+    }
+    return out;
   }
 }

@@ -3,15 +3,27 @@ package io.medloom.learn.fewshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
 import io.medloom.core.Progress;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.engine.BuildConfig;
 import io.medloom.engine.LocalBuild;
+import io.medloom.learn.Preset;
 import io.medloom.learn.fewshot.FewShotReport.Cell;
 import io.medloom.learn.fewshot.FewShotReport.Report;
 import io.medloom.learn.fewshot.FewShotReport.TaskResult;
 import io.medloom.learn.meta.Domains;
+import io.medloom.learn.model.Classifier;
+import io.medloom.learn.model.ModelFolder;
+import io.medloom.learn.nn.Encoders;
+import io.medloom.learn.train.ClassifyTraining;
+import io.medloom.learn.train.TrainConfig;
+import io.medloom.learn.train.TrainListener;
 import io.medloom.store.DatasetReader;
+import io.medloom.store.read.SplitScheme;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,10 +161,81 @@ class FewShotTest {
     assertThat(r.metaTraining().steps()).isPositive();
     assertThat(r.metaTraining().tasks()).contains("ph/findings", "ph/sex");
     assertThat(r.tasks().get(0).cells().stream().map(Cell::method).distinct())
-        .contains("meta-proto", "meta-probe", "meta-finetune");
+        .contains("meta-proto", "meta-probe", "meta-finetune")
+        .doesNotContain("finetune");
     assertThatThrownBy(() -> FewShot.run(config(Optional.of("dermatology"), 3), m -> {}))
         .hasMessageContaining("dermatology")
         .hasMessageContaining("synthetic chest x-ray");
+  }
+
+  @Test
+  void aTrainClassifyModelIsAnEncoderWhoseFeaturesGiveItsOwnLogits() throws Exception {
+    Path out = tmp.resolve("cls");
+    ClassifyTraining.run(
+        new TrainConfig(
+            phantom,
+            "sex",
+            Preset.load("tiny").withEpochs(1).withBatch(8),
+            SplitScheme.MEDLOOM,
+            out,
+            7,
+            1,
+            true),
+        TrainListener.NONE);
+    assertThat(FewShot.isClassifier(out)).isTrue();
+    int s = 64;
+    float[] img = new float[3 * s * s];
+    Random rnd = new Random(1);
+    for (int i = 0; i < img.length; i++) {
+      img[i] = (float) rnd.nextGaussian();
+    }
+    try (FrozenEncoder enc = FrozenEncoder.classifier(new ModelFolder(out));
+        Classifier cls = Classifier.load(new ModelFolder(out));
+        NDManager m = NDManager.newBaseManager()) {
+      float[][] f = enc.features(img, 3);
+      float[][] logits = cls.logits(img, 3);
+      // The head of the saved classifier, applied to the encoder's features, gives its logits.
+      SequentialBlock full =
+          (SequentialBlock) Encoders.classifier(cls.info().preset(), cls.spec().outputs());
+      full.initialize(m, DataType.FLOAT32, new Shape(1, 1, s, s));
+      try (var in =
+          new java.io.DataInputStream(Files.newInputStream(new ModelFolder(out).params()))) {
+        full.loadParameters(m, in);
+      }
+      var head = full.getChildren().get(full.getChildren().size() - 1).getValue().getParameters();
+      float[] w = head.get("weight").getArray().toFloatArray();
+      float[] b = head.get("bias").getArray().toFloatArray();
+      for (int r = 0; r < 3; r++) {
+        for (int k = 0; k < b.length; k++) {
+          double z = b[k];
+          for (int j = 0; j < f[r].length; j++) {
+            z += w[k * f[r].length + j] * f[r][j];
+          }
+          assertThat(z).isCloseTo(logits[r][k], org.assertj.core.data.Offset.offset(1e-3));
+        }
+      }
+      // The fine-tuned tail starts on the frozen trunk's outputs: 64 channels of 8x8 for tiny.
+      assertThat(enc.trunkShape()).isEqualTo(new Shape(64, 8, 8));
+      assertThat(enc.trunk(img, 3)[0]).hasSize(64 * 8 * 8);
+    }
+    Report r =
+        FewShot.run(
+            new FewShot.Config(
+                out.toString(),
+                List.of(stripes),
+                List.of(1, 3),
+                4,
+                3,
+                3,
+                Optional.empty(),
+                2,
+                3,
+                1e-3,
+                1),
+            m -> {});
+    assertThat(r.model()).isEqualTo(out.toString());
+    assertThat(r.tasks().get(0).cells().stream().map(Cell::method).distinct())
+        .containsExactly("proto", "probe", "finetune");
   }
 
   @Test
