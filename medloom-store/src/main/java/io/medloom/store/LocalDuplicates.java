@@ -166,13 +166,23 @@ final class LocalDuplicates {
     final long[] hashes;
     final int[] fileStart; // rows of file f are fileStart[f] .. fileStart[f + 1] - 1
     final int[] fileRow; // the row's file_row_number in its file
+    final long[] content; // the row's content hash, two words: equal words, equal stored pixels
     short[] sketches; // filled by sketch(), when the hash-close pairs are too many to confirm
     boolean[] hasThumbnail;
 
-    private Scan(long[] hashes, int[] fileStart, int[] fileRow) {
+    private Scan(long[] hashes, int[] fileStart, int[] fileRow, long[] content) {
       this.hashes = hashes;
       this.fileStart = fileStart;
       this.fileRow = fileRow;
+      this.content = content;
+    }
+
+    /**
+     * Whether two rows store the same pixels (content hash: SHA-256 of size and pixels), whose
+     * thumbnails then differ by 0 without decoding either.
+     */
+    boolean sameContent(int i, int j) {
+      return content[2 * i] == content[2 * j] && content[2 * i + 1] == content[2 * j + 1];
     }
 
     int rows() {
@@ -192,6 +202,9 @@ final class LocalDuplicates {
 
     /** False when the two thumbnails certainly differ by more than the threshold. */
     boolean mayMatch(int i, int j) {
+      if (sameContent(i, j)) {
+        return true;
+      }
       if (!hasThumbnail[i] || !hasThumbnail[j]) {
         return false;
       }
@@ -212,12 +225,14 @@ final class LocalDuplicates {
       }
       int[] fileStart = new int[files.size() + 1];
       LongList hashes = new LongList();
+      LongList content = new LongList();
       List<Integer> rows = new ArrayList<>();
       int[] perFile = new int[files.size()];
       try (Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery(
-                  "SELECT parse_filename(filename), file_row_number, phash FROM read_parquet("
+                  "SELECT parse_filename(filename), file_row_number, phash, content_hash"
+                      + " FROM read_parquet("
                       + ParquetShardWriter.sqlString(samplesDir.resolve("*.parquet"))
                       + ", filename = true, file_row_number = true) WHERE content_hash IS NOT NULL"
                       + " AND phash IS NOT NULL ORDER BY filename, file_row_number")) {
@@ -239,13 +254,19 @@ final class LocalDuplicates {
           for (int w = 0; w < 4; w++) {
             hashes.add(((Number) words[w]).longValue());
           }
+          long[] words2 = contentWords(rs.getString(4), rows.size() - 1);
+          content.add(words2[0]);
+          content.add(words2[1]);
         }
       }
       for (int f = 0; f < files.size(); f++) {
         fileStart[f + 1] = fileStart[f] + perFile[f];
       }
       return new Scan(
-          hashes.toArray(), fileStart, rows.stream().mapToInt(Integer::intValue).toArray());
+          hashes.toArray(),
+          fileStart,
+          rows.stream().mapToInt(Integer::intValue).toArray(),
+          content.toArray());
     }
 
     /** The thumbnail sketch of every row: every shard's images decoded, on every core. */
@@ -349,20 +370,32 @@ final class LocalDuplicates {
     int from = 0;
     while (from < pairs.length) {
       TreeSet<Integer> rows = new TreeSet<>();
+      Set<Integer> decode = new java.util.HashSet<>();
       int to = from;
       while (to < pairs.length && rows.size() + 2 <= THUMBNAILS_AT_ONCE) {
-        rows.add((int) (pairs[to] >>> 32));
-        rows.add((int) pairs[to]);
+        int i = (int) (pairs[to] >>> 32);
+        int j = (int) pairs[to];
+        rows.add(i);
+        rows.add(j);
+        if (!scan.sameContent(i, j)) {
+          decode.add(i);
+          decode.add(j);
+        }
         to++;
       }
-      Map<Integer, Stored> stored = read(files, scan, rows);
+      Map<Integer, Stored> stored = read(files, scan, rows, decode);
       for (int p = from; p < to; p++) {
-        Stored x = stored.get((int) (pairs[p] >>> 32));
-        Stored y = stored.get((int) pairs[p]);
+        int i = (int) (pairs[p] >>> 32);
+        int j = (int) pairs[p];
+        Stored x = stored.get(i);
+        Stored y = stored.get(j);
         if (x == null || y == null) {
           continue;
         }
-        double diff = Duplicates.meanAbsoluteDifference(x.thumbnail(), y.thumbnail());
+        double diff =
+            scan.sameContent(i, j)
+                ? 0
+                : Duplicates.meanAbsoluteDifference(x.thumbnail(), y.thumbnail());
         if (diff <= Duplicates.MAX_THUMBNAIL_DIFFERENCE) {
           out.add(
               x.id().compareTo(y.id()) < 0
@@ -375,10 +408,32 @@ final class LocalDuplicates {
     return out;
   }
 
+  /**
+   * The two 64-bit words of a content hash (32 hex digits). Anything else (the verifier reports it)
+   * gets words of its own, from the row number, so it never counts as equal content.
+   */
+  private static long[] contentWords(String hex, int row) {
+    if (hex != null && hex.length() == 32) {
+      try {
+        return new long[] {
+          Long.parseUnsignedLong(hex.substring(0, 16), 16),
+          Long.parseUnsignedLong(hex.substring(16), 16)
+        };
+      } catch (NumberFormatException e) {
+        // not hex: a row of its own, below
+      }
+    }
+    return new long[] {row, 0x5EED_0000_0000_0000L};
+  }
+
   private record Stored(String id, String patientKey, byte[] thumbnail) {}
 
-  /** Id, patient and thumbnail of the given rows, reading only the files that hold them. */
-  private static Map<Integer, Stored> read(List<Path> files, Scan scan, TreeSet<Integer> rows)
+  /**
+   * Id and patient of the given rows, and the thumbnails of those in {@code decode} (an empty
+   * thumbnail for the others, whose pairs need none), reading only the files that hold them.
+   */
+  private static Map<Integer, Stored> read(
+      List<Path> files, Scan scan, TreeSet<Integer> rows, Set<Integer> decode)
       throws SQLException, IOException {
     Map<Integer, TreeMap<Integer, Integer>> byFile = new TreeMap<>(); // file -> file row -> row
     for (int r : rows) {
@@ -397,7 +452,7 @@ final class LocalDuplicates {
           while (rs.next()) {
             Integer row = wanted.get((int) rs.getLong(1));
             if (row != null) {
-              byte[] thumb = thumbnailOrNull(rs, 4);
+              byte[] thumb = decode.contains(row) ? thumbnailOrNull(rs, 4) : new byte[0];
               if (thumb != null) {
                 out.put(row, new Stored(rs.getString(2), rs.getString(3), thumb));
               }
