@@ -54,6 +54,9 @@ final class DatasetIndex implements AutoCloseable {
             + "   t -> t.kind NOT IN ('desc.full', 'qa')),"
             + "   t -> t.text), ' ')) AS text_all"
             + " FROM samples ORDER BY id");
+    // Pages and neighbours look rows up by position: an index makes that a lookup, not a scan of
+    // every row (measured on a million rows: about 5 ms instead of 50-130 ms for a page of 60).
+    r.execute("CREATE INDEX idx_pos ON idx (pos)");
     long n = r.count("SELECT count(*) FROM idx");
     return new DatasetIndex(name, root, r, n, Facets.read(r, Math.toIntExact(n)));
   }
