@@ -133,8 +133,8 @@ public final class DatasetReader implements AutoCloseable {
 
   /**
    * Rows in shard order, optionally only one split, as {@link StoredSample}s. Read one shard file
-   * at a time: ordering the whole dataset in one query made DuckDB hold every row, images
-   * included, in memory (about 2.5 GB for a million small images), where one file is a few MB.
+   * at a time: ordering the whole dataset in one query made DuckDB hold every row, images included,
+   * in memory (over 4 GB resident for a million small images), where one file is a few MB.
    */
   public void forEach(Optional<String> split, Consumer<StoredSample> action) throws SQLException {
     List<Path> files;
