@@ -27,12 +27,14 @@ final class DatasetIndex implements AutoCloseable {
   final Path root;
   private final DatasetReader reader;
   private final long size;
+  private final Facets facets;
 
-  private DatasetIndex(String name, Path root, DatasetReader reader, long size) {
+  private DatasetIndex(String name, Path root, DatasetReader reader, long size, Facets facets) {
     this.name = name;
     this.root = root;
     this.reader = reader;
     this.size = size;
+    this.facets = facets;
   }
 
   static DatasetIndex open(String name, Path root) throws IOException, SQLException {
@@ -52,8 +54,11 @@ final class DatasetIndex implements AutoCloseable {
             + "   t -> t.kind NOT IN ('desc.full', 'qa')),"
             + "   t -> t.text), ' ')) AS text_all"
             + " FROM samples ORDER BY id");
+    // Pages and neighbours look rows up by position: an index makes that a lookup, not a scan of
+    // every row (measured on a million rows: about 5 ms instead of 50-130 ms for a page of 60).
+    r.execute("CREATE INDEX idx_pos ON idx (pos)");
     long n = r.count("SELECT count(*) FROM idx");
-    return new DatasetIndex(name, root, r, n);
+    return new DatasetIndex(name, root, r, n, Facets.read(r, Math.toIntExact(n)));
   }
 
   DatasetInfo info() {
@@ -101,7 +106,8 @@ final class DatasetIndex implements AutoCloseable {
 
   /**
    * Positions (row numbers in id order) of the samples matching recent filters. Paging through one
-   * filter, the common case, then reads only the page; a new filter costs one scan.
+   * filter, the common case, then reads only the page; a new filter costs bit-set intersections
+   * ({@link Facets}), or one scan when it searches text.
    */
   private final Map<String, int[]> matches =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -111,11 +117,16 @@ final class DatasetIndex implements AutoCloseable {
         }
       };
 
-  private int[] matching(String where, List<Object> params) throws SQLException {
+  private int[] matching(SampleFilter f, String where, List<Object> params) throws SQLException {
     String key = where + "\u0000" + params;
     int[] cached = matches.get(key);
     if (cached != null) {
       return cached;
+    }
+    java.util.Optional<int[]> fromFacets = facets.matching(f);
+    if (fromFacets.isPresent()) {
+      matches.put(key, fromFacets.get());
+      return fromFacets.get();
     }
     List<Integer> pos = new ArrayList<>();
     // idx was created in id order and DuckDB keeps insertion order without ORDER BY: no sort.
@@ -146,7 +157,7 @@ final class DatasetIndex implements AutoCloseable {
       throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = f.where(params);
-    int[] all = matching(where, params);
+    int[] all = matching(f, where, params);
     Map<Integer, Double> scores = new java.util.HashMap<>();
     if (ranked != null) {
       java.util.Set<Integer> allowed = new java.util.HashSet<>();

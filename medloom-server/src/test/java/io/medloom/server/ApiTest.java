@@ -104,6 +104,30 @@ class ApiTest {
     assertThat(withRoi.path("total").asLong()).isPositive();
   }
 
+  /** Filters answered from the facet bit sets count what SQL over the samples counts. */
+  @Test
+  void facetFiltersAgreeWithSql() throws Exception {
+    String[][] cases = {
+      {"split=train", "split = 'train'"},
+      {"split=test&has_roi=false", "split = 'test' AND len(rois) = 0"},
+      {"has_roi=true", "len(rois) > 0"},
+      {"task=findings", "list_contains(list_transform(labels, l -> l.task), 'findings')"},
+      {"origin=atlas", "list_contains(list_transform(rois, r -> r.origin), 'atlas')"},
+      {
+        "split=val&origin=atlas",
+        "split = 'val' AND list_contains(list_transform(rois, r -> r.origin), 'atlas')"
+      },
+      {"split=nosuch", "false"},
+    };
+    try (io.medloom.store.DatasetReader r = io.medloom.store.DatasetReader.open(dataset)) {
+      for (String[] c : cases) {
+        long expected = r.count("SELECT count(*) FROM samples WHERE " + c[1]);
+        JsonNode page = JSON.readTree(get(review, "/api/samples?limit=500&" + c[0]).body());
+        assertThat(page.path("total").asLong()).as(c[0]).isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void sampleImageAndMask() throws Exception {
     String id =

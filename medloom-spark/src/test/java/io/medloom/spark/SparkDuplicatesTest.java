@@ -84,6 +84,47 @@ class SparkDuplicatesTest {
     Duplicates.Report spark = new SparkDuplicates(jsc).find(samples);
     assertThat(local.nearPairs()).isPositive();
     assertThat(spark).isEqualTo(local);
+    assertThat(Duplicates.find(samples, 0)).isEqualTo(local);
+  }
+
+  /**
+   * Look-alike films, as in MedMNIST blends: one base film under faint overlays of others, so most
+   * pairs are close in the hash and the local pass must rule them out on its thumbnail sketches
+   * (and find the few real near copies) exactly as Spark's all-candidates confirmation does.
+   */
+  @Test
+  void lookAlikeFilmsGiveTheSameReportOnBothPasses() throws Exception {
+    Path root = tmp.resolve("alike");
+    Random rnd = new Random(11);
+    Files.createDirectories(root.resolve("a"));
+    BufferedImage base = blobs(rnd);
+    for (int i = 0; i < 40; i++) {
+      BufferedImage img = blend(base, blobs(rnd), 0.05 + 0.1 * rnd.nextDouble());
+      ImageIO.write(img, "png", root.resolve("a/film" + i + ".png").toFile());
+      if (i % 8 == 0) {
+        ImageIO.write(noisy(img, rnd), "png", root.resolve("a/near" + i + ".png").toFile());
+      }
+    }
+    Path samples = build("folder:" + root, tmp.resolve("alike-out"), 8);
+    Duplicates.Report local = Duplicates.find(samples);
+    Duplicates.Report spark = new SparkDuplicates(jsc).find(samples);
+    assertThat(local.nearPairs()).isGreaterThanOrEqualTo(5);
+    assertThat(spark).isEqualTo(local);
+    // The same report when every hash-close pair goes through the thumbnail sketches first.
+    assertThat(Duplicates.find(samples, 0)).isEqualTo(local);
+  }
+
+  private static BufferedImage blend(BufferedImage a, BufferedImage b, double w) {
+    int n = a.getWidth();
+    BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < n; y++) {
+      for (int x = 0; x < n; x++) {
+        double v =
+            (1 - w) * a.getRaster().getSample(x, y, 0) + w * b.getRaster().getSample(x, y, 0);
+        img.getRaster().setSample(x, y, 0, (int) Math.round(v));
+      }
+    }
+    return img;
   }
 
   private Path build(String source, Path out, int shard) throws Exception {

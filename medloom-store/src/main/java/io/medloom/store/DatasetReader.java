@@ -131,19 +131,35 @@ public final class DatasetReader implements AutoCloseable {
     }
   }
 
-  /** Rows in shard order, optionally only one split, as {@link StoredSample}s. */
+  /**
+   * Rows in shard order, optionally only one split, as {@link StoredSample}s. Read one shard file
+   * at a time: ordering the whole dataset in one query made DuckDB hold every row, images included,
+   * in memory (over 4 GB resident for a million small images), where one file is a few MB.
+   */
   public void forEach(Optional<String> split, Consumer<StoredSample> action) throws SQLException {
-    String sql =
-        StoredSample.SELECT.replace("FROM samples", "FROM " + ORDERED)
-            + (split.isPresent() ? " WHERE split = ?" : "")
-            + " ORDER BY filename, file_row_number";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      if (split.isPresent()) {
-        ps.setString(1, split.get());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          action.accept(StoredSample.from(rs));
+    List<Path> files;
+    try (java.util.stream.Stream<Path> list = Files.list(layout.samples())) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot list " + layout.samples() + ": " + e.getMessage(), e);
+    }
+    for (Path file : files) {
+      String sql =
+          StoredSample.SELECT.replace(
+                  "FROM samples",
+                  "FROM read_parquet("
+                      + ParquetShardWriter.sqlString(file)
+                      + ", file_row_number = true)")
+              + (split.isPresent() ? " WHERE split = ?" : "")
+              + " ORDER BY file_row_number";
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        if (split.isPresent()) {
+          ps.setString(1, split.get());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(StoredSample.from(rs));
+          }
         }
       }
     }

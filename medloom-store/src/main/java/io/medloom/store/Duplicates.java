@@ -34,13 +34,14 @@ import java.util.TreeMap;
  * hashes within 24 bits of each other must agree on at least one band (pigeonhole: 24 differing
  * bits touch at most 24 bands), so only pairs sharing a band are compared. This one-process pass
  * uses {@link NearPairSearch} (13 wider bands, each probed one bit around), which finds the same
- * pairs with about 40 times fewer comparisons at a million rows. Recall within {@link
- * #MAX_DISTANCE} is exact either way. Images whose hash carries too little structure (flat frames)
- * have no hash and are not grouped as near duplicates. Hash candidates are confirmed on thumbnails
- * (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The 25-band join compares about 24 n^2 / 2^11 pairs when
- * hashes spread evenly, the 13-band search about 273 n^2 / 2^20; look-alike films (one template, as
- * in the phantom) crowd buckets and cost more either way (see docs/capacity.md for measured
- * growth).
+ * pairs with about 40 times fewer comparisons at a million rows, and drops a pair as soon as a
+ * sketch of the two thumbnails rules it out ({@link LocalDuplicates}), so it never holds the list
+ * of hash-close pairs. Recall within {@link #MAX_DISTANCE} is exact either way. Images whose hash
+ * carries too little structure (flat frames) have no hash and are not grouped as near duplicates.
+ * Hash candidates are confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The 25-band
+ * join compares about 24 n^2 / 2^11 pairs when hashes spread evenly, the 13-band search about 273
+ * n^2 / 2^20; look-alike films (one template, as in the phantom) crowd buckets and cost more either
+ * way (see docs/capacity.md for measured growth).
  */
 public final class Duplicates {
   /**
@@ -91,105 +92,22 @@ public final class Duplicates {
 
   private Duplicates() {}
 
+  /**
+   * The one-process pass over every shard in {@code samplesDir} (see {@link LocalDuplicates}: in
+   * memory that grows with the rows and the near duplicates found, not with the hash-close pairs).
+   */
   public static Report find(Path samplesDir) throws SQLException, java.io.IOException {
-    try (var files = java.nio.file.Files.list(samplesDir)) {
-      if (files.noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
-        return new Report(0, 0, 0, 0, 0, Map.of());
-      }
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE h AS SELECT id, patient_key, split, content_hash, phash FROM read_parquet("
-              + ParquetShardWriter.sqlString(samplesDir.resolve("*.parquet"))
-              + ") WHERE content_hash IS NOT NULL");
-      long[] exact = new long[2];
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT content_hash, count(*) AS n FROM h"
-                  + " GROUP BY content_hash HAVING count(*) > 1)")) {
-        rs.next();
-        exact[0] = rs.getLong(1);
-        exact[1] = rs.getLong(2);
-      }
-      List<String[]> links = new ArrayList<>();
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT DISTINCT a.patient_key, b.patient_key FROM h a JOIN h b"
-                  + " ON a.content_hash = b.content_hash AND a.patient_key < b.patient_key")) {
-        while (rs.next()) {
-          links.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-      // Near candidates: every pair of hashes within MAX_DISTANCE (NearPairSearch, in memory),
-      // then their ids and patients from the table.
-      st.execute(
-          "CREATE TABLE hr AS SELECT (row_number() OVER ()) - 1 AS r, id, patient_key,"
-              + " phash[1] AS w1, phash[2] AS w2, phash[3] AS w3, phash[4] AS w4"
-              + " FROM h WHERE phash IS NOT NULL");
-      long rows;
-      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM hr")) {
-        rs.next();
-        rows = rs.getLong(1);
-      }
-      long[] flat = new long[Math.toIntExact(rows * 4)];
-      try (ResultSet rs = st.executeQuery("SELECT r, w1, w2, w3, w4 FROM hr")) {
-        while (rs.next()) {
-          int r = Math.toIntExact(rs.getLong(1));
-          for (int w = 0; w < 4; w++) {
-            flat[r * 4 + w] = rs.getLong(2 + w);
-          }
-        }
-      }
-      long[] pairs = NearPairSearch.find(flat, MAX_DISTANCE);
-      st.execute("CREATE TABLE pairs (a BIGINT, b BIGINT)");
-      try (org.duckdb.DuckDBAppender app =
-          c.unwrap(org.duckdb.DuckDBConnection.class)
-              .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "pairs")) {
-        for (long pair : pairs) {
-          app.beginRow().append(pair >>> 32).append(pair & 0xffffffffL).endRow();
-        }
-      }
-      List<String[]> candidates = new ArrayList<>();
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT CASE WHEN x.id < y.id THEN x.id ELSE y.id END,"
-                  + " CASE WHEN x.id < y.id THEN y.id ELSE x.id END,"
-                  + " CASE WHEN x.id < y.id THEN x.patient_key ELSE y.patient_key END,"
-                  + " CASE WHEN x.id < y.id THEN y.patient_key ELSE x.patient_key END"
-                  + " FROM pairs JOIN hr x ON x.r = pairs.a JOIN hr y ON y.r = pairs.b")) {
-        while (rs.next()) {
-          candidates.add(
-              new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
-        }
-      }
-      Map<String, byte[]> thumbs = thumbnails(st, samplesDir.resolve("*.parquet"), candidates);
-      List<NearLink> confirmed = new ArrayList<>();
-      for (String[] pair : candidates) {
-        double diff = meanAbsoluteDifference(thumbs.get(pair[0]), thumbs.get(pair[1]));
-        if (diff <= MAX_THUMBNAIL_DIFFERENCE) {
-          confirmed.add(new NearLink(diff, pair[0], pair[1], pair[2], pair[3]));
-        }
-      }
-      // Each patient's smallest sample id: the rank that picks a group's anchor.
-      Map<String, String> rank = new HashMap<>();
-      try (ResultSet rs = st.executeQuery("SELECT patient_key, min(id) FROM h GROUP BY ALL")) {
-        while (rs.next()) {
-          rank.put(rs.getString(1), rs.getString(2));
-        }
-      }
-      // A patient may have rows in two splits while a reassignment is half written (killed
-      // build); any row off the group's split counts as "to move".
-      Map<String, java.util.Set<String>> splitsOf = new HashMap<>();
-      try (ResultSet rs = st.executeQuery("SELECT DISTINCT patient_key, split FROM h")) {
-        while (rs.next()) {
-          splitsOf
-              .computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
-              .add(rs.getString(2));
-        }
-      }
-      return decide(exact[0], exact[1], links, confirmed, rank, splitsOf);
-    }
+    return LocalDuplicates.find(samplesDir);
+  }
+
+  /**
+   * As {@link #find(Path)}, confirming hash-close pairs directly on thumbnails only while they
+   * number at most {@code directPairs}, and through thumbnail sketches past that (0: always through
+   * the sketches). Both ways give the same report; tests compare them.
+   */
+  public static Report find(Path samplesDir, int directPairs)
+      throws SQLException, java.io.IOException {
+    return LocalDuplicates.find(samplesDir, directPairs);
   }
 
   /**

@@ -43,6 +43,19 @@ final class NearPairSearch {
     return v;
   }
 
+  /** Decides whether a pair of rows within the distance is kept (called from several threads). */
+  @FunctionalInterface
+  interface PairFilter {
+    boolean keep(int i, int j);
+
+    /** True when the search may stop early (what it returns is then incomplete). */
+    default boolean stopped() {
+      return false;
+    }
+
+    PairFilter ALL = (i, j) -> true;
+  }
+
   /**
    * Pairs (i, j), i < j, of rows whose hashes are within {@code maxDistance} bits, each as {@code
    * (long) i << 32 | j}, sorted and distinct.
@@ -50,10 +63,57 @@ final class NearPairSearch {
    * @param flat four words per row: row r's hash is {@code flat[4r .. 4r + 3]}
    */
   static long[] find(long[] flat, int maxDistance) {
+    return find(flat, maxDistance, PairFilter.ALL);
+  }
+
+  /**
+   * As {@link #find(long[], int)}, keeping only the pairs {@code filter} keeps. Each pair is
+   * offered to the filter once, in the first band where the two hashes are at most one bit apart (a
+   * later band that also finds it skips it), so the filter can be a costly check run as pairs are
+   * found, and the pairs it drops are never held: memory grows with the pairs kept, not with the
+   * pairs within the distance (which grow with n^2 on look-alike films). Bands are searched in
+   * parallel on the common fork-join pool, each with its own tables.
+   */
+  static long[] find(long[] flat, int maxDistance, PairFilter filter) {
     if (maxDistance >= 2 * BANDS) {
       throw new IllegalArgumentException(
           "a distance of " + maxDistance + " needs more than " + BANDS + " bands");
     }
+    long[][] masks = masks();
+    long[][] perBand =
+        java.util.stream.IntStream.range(0, BANDS)
+            .parallel()
+            .mapToObj(k -> searchBand(flat, maxDistance, filter, masks, k))
+            .toArray(long[][]::new);
+    int total = 0;
+    for (long[] b : perBand) {
+      total += b.length;
+    }
+    long[] out = new long[total];
+    int at = 0;
+    for (long[] b : perBand) {
+      System.arraycopy(b, 0, out, at, b.length);
+      at += b.length;
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The bits of each band as four masks, one per word. */
+  static long[][] masks() {
+    long[][] masks = new long[BANDS][4];
+    for (int k = 0; k < BANDS; k++) {
+      for (int b = 0; b < width(k); b++) {
+        int bit = k + BANDS * b;
+        masks[k][bit >>> 6] |= 1L << (bit & 63);
+      }
+    }
+    return masks;
+  }
+
+  /** The pairs band {@code k} finds first (no earlier band has them at most one bit apart). */
+  private static long[] searchBand(
+      long[] flat, int maxDistance, PairFilter filter, long[][] masks, int k) {
     int n = flat.length / 4;
     long[] out = new long[16];
     int count = 0;
@@ -62,55 +122,67 @@ final class NearPairSearch {
     // The hashes again in bucket order, so a bucket's hashes are compared from one run of memory
     // rather than from rows all over the table (a cache miss each: most of the time at a million).
     long[] sorted = new long[flat.length];
-    for (int k = 0; k < BANDS; k++) {
-      int width = width(k);
-      int[] bucket = new int[(1 << width) + 1];
-      for (int i = 0; i < n; i++) {
-        values[i] = bandValue(flat, i, k);
-        bucket[values[i] + 1]++;
+    int width = width(k);
+    int[] bucket = new int[(1 << width) + 1];
+    for (int i = 0; i < n; i++) {
+      values[i] = bandValue(flat, i, k);
+      bucket[values[i] + 1]++;
+    }
+    for (int v = 0; v < (1 << width); v++) {
+      bucket[v + 1] += bucket[v];
+    }
+    int[] fill = Arrays.copyOf(bucket, bucket.length - 1);
+    for (int i = 0; i < n; i++) {
+      int p = fill[values[i]]++;
+      order[p] = i;
+      System.arraycopy(flat, i * 4, sorted, p * 4, 4);
+    }
+    for (int i = 0; i < n; i++) {
+      if ((i & 1023) == 0 && filter.stopped()) {
+        break;
       }
-      for (int v = 0; v < (1 << width); v++) {
-        bucket[v + 1] += bucket[v];
-      }
-      int[] fill = Arrays.copyOf(bucket, bucket.length - 1);
-      for (int i = 0; i < n; i++) {
-        int p = fill[values[i]]++;
-        order[p] = i;
-        System.arraycopy(flat, i * 4, sorted, p * 4, 4);
-      }
-      for (int i = 0; i < n; i++) {
-        int v = values[i];
-        long h0 = flat[i * 4];
-        long h1 = flat[i * 4 + 1];
-        long h2 = flat[i * 4 + 2];
-        long h3 = flat[i * 4 + 3];
-        for (int b = -1; b < width; b++) {
-          int probe = b < 0 ? v : v ^ (1 << b);
-          for (int p = bucket[probe]; p < bucket[probe + 1]; p++) {
-            int j = order[p];
-            int q = p * 4;
-            if (j > i
-                && Long.bitCount(h0 ^ sorted[q])
-                        + Long.bitCount(h1 ^ sorted[q + 1])
-                        + Long.bitCount(h2 ^ sorted[q + 2])
-                        + Long.bitCount(h3 ^ sorted[q + 3])
-                    <= maxDistance) {
-              if (count == out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-              }
-              out[count++] = (long) i << 32 | j;
+      int v = values[i];
+      long h0 = flat[i * 4];
+      long h1 = flat[i * 4 + 1];
+      long h2 = flat[i * 4 + 2];
+      long h3 = flat[i * 4 + 3];
+      for (int b = -1; b < width; b++) {
+        int probe = b < 0 ? v : v ^ (1 << b);
+        for (int p = bucket[probe]; p < bucket[probe + 1]; p++) {
+          int j = order[p];
+          int q = p * 4;
+          long x0 = h0 ^ sorted[q];
+          long x1 = h1 ^ sorted[q + 1];
+          long x2 = h2 ^ sorted[q + 2];
+          long x3 = h3 ^ sorted[q + 3];
+          if (j > i
+              && Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3)
+                  <= maxDistance
+              && !foundEarlier(masks, k, x0, x1, x2, x3)
+              && filter.keep(i, j)) {
+            if (count == out.length) {
+              out = Arrays.copyOf(out, out.length * 2);
             }
+            out[count++] = (long) i << 32 | j;
           }
         }
       }
     }
-    Arrays.sort(out, 0, count);
-    int distinct = 0;
-    for (int i = 0; i < count; i++) {
-      if (i == 0 || out[i] != out[i - 1]) {
-        out[distinct++] = out[i];
+    return Arrays.copyOf(out, count);
+  }
+
+  /** Whether a band before {@code k} has the pair (differing bits x) at most one bit apart. */
+  private static boolean foundEarlier(long[][] masks, int k, long x0, long x1, long x2, long x3) {
+    for (int e = 0; e < k; e++) {
+      long[] m = masks[e];
+      if (Long.bitCount(x0 & m[0])
+              + Long.bitCount(x1 & m[1])
+              + Long.bitCount(x2 & m[2])
+              + Long.bitCount(x3 & m[3])
+          <= 1) {
+        return true;
       }
     }
-    return Arrays.copyOf(out, distinct);
+    return false;
   }
 }

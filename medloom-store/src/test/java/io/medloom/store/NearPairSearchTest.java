@@ -78,6 +78,29 @@ class NearPairSearchTest {
   }
 
   @Test
+  void aFilterSeesEachPairOnceAndOnlyTheKeptPairsAreReturned() {
+    long[] flat = hashes(1500, 11);
+    List<Long> expected = bruteForce(flat, Duplicates.MAX_DISTANCE);
+    java.util.Map<Long, Integer> offered = new java.util.concurrent.ConcurrentHashMap<>();
+    long[] kept =
+        NearPairSearch.find(
+            flat,
+            Duplicates.MAX_DISTANCE,
+            (i, j) -> {
+              offered.merge((long) i << 32 | j, 1, Integer::sum);
+              return (i + j) % 3 == 0;
+            });
+    assertThat(offered.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(offered.values()).containsOnly(1);
+    assertThat(kept)
+        .containsExactly(
+            expected.stream()
+                .filter(p -> ((p >>> 32) + (p & 0xffffffffL)) % 3 == 0)
+                .mapToLong(Long::longValue)
+                .toArray());
+  }
+
+  @Test
   void refusesADistanceTheBandsCannotGuarantee() {
     assertThatThrownBy(() -> NearPairSearch.find(new long[8], 26))
         .isInstanceOf(IllegalArgumentException.class);
