@@ -45,10 +45,9 @@ class BuildHelpTest {
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("Exit codes: 0 done", "2 usage error", "4 internal error");
     for (String cmd :
-        new picocli.CommandLine(new Main())
-            .getSubcommands().keySet().stream()
-                .filter(c -> !c.equals("help") && !c.equals("text"))
-                .toList()) {
+        Main.commandLine().getSubcommands().keySet().stream()
+            .filter(c -> !c.equals("help") && !c.equals("text"))
+            .toList()) {
       Cli h = Cli.run(cmd, "--help");
       assertThat(h.exitCode()).as(cmd).isZero();
       assertThat(h.out()).as(cmd).containsPattern("Examples?:").contains("--verbose");

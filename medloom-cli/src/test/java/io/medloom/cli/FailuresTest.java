@@ -18,7 +18,7 @@ import picocli.CommandLine;
 class FailuresTest {
   private static String report(Throwable t, boolean verbose, int[] code) {
     StringWriter sw = new StringWriter();
-    CommandLine cmd = new CommandLine(new Main());
+    CommandLine cmd = Main.commandLine();
     CommandLine build = cmd.getSubcommands().get("build");
     build.setErr(new PrintWriter(sw));
     code[0] = Failures.report(t, build, verbose);
