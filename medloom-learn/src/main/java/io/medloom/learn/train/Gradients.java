@@ -31,39 +31,26 @@ public final class Gradients {
    * finite.
    */
   public static double norm(Block block) {
-    double sq = 0;
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      NDArray g = gradient(p.getValue());
-      if (g == null) {
-        continue;
-      }
-      try (NDManager scratch = g.getManager().newSubManager()) {
-        g.attach(scratch);
-        NDArray s = g.toType(DataType.FLOAT64, false).square().sum();
-        s.attach(scratch);
-        sq += s.getDouble();
-      }
-    }
-    return Math.sqrt(sq);
+    double[] sq = {0};
+    visit(
+        block,
+        (name, g, scratch) ->
+            sq[0] += own(g.toType(DataType.FLOAT64, false).square().sum(), scratch).getDouble());
+    return Math.sqrt(sq[0]);
   }
 
   /** The name of the first parameter whose gradient holds NaN or infinity, or null. */
   public static String firstNonFinite(Block block) {
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      NDArray g = gradient(p.getValue());
-      if (g == null) {
-        continue;
-      }
-      try (NDManager scratch = g.getManager().newSubManager()) {
-        g.attach(scratch);
-        NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
-        bad.attach(scratch);
-        if (bad.getBoolean()) {
-          return p.getKey();
-        }
-      }
-    }
-    return null;
+    String[] bad = {null};
+    visit(
+        block,
+        (name, g, scratch) -> {
+          if (bad[0] == null
+              && own(g.isNaN().logicalOr(g.isInfinite()).any(), scratch).getBoolean()) {
+            bad[0] = name;
+          }
+        });
+    return bad[0];
   }
 
   /** Scales the gradients so that their global norm is at most {@code max}; returns the factor. */
@@ -72,16 +59,7 @@ public final class Gradients {
       return 1;
     }
     float f = (float) (max / norm);
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      NDArray g = gradient(p.getValue());
-      if (g == null) {
-        continue;
-      }
-      try (NDManager scratch = g.getManager().newSubManager()) {
-        g.attach(scratch);
-        g.muli(f);
-      }
-    }
+    visit(block, (name, g, scratch) -> g.muli(f));
     return f;
   }
 
@@ -101,8 +79,31 @@ public final class Gradients {
     }
   }
 
-  /** The gradient (a view on the parameter's gradient buffer), or null when it has none. */
-  private static NDArray gradient(Parameter p) {
-    return p.requiresGradient() && p.getArray().hasGradient() ? p.getArray().getGradient() : null;
+  /** What is done to one gradient; arrays it makes are attached to {@code scratch}. */
+  private interface GradientAction {
+    void apply(String name, NDArray gradient, NDManager scratch);
+  }
+
+  /**
+   * Applies {@code action} to the gradient of every trainable parameter, each inside its own
+   * scratch manager, so the gradient views and whatever the action computes are freed at once.
+   */
+  private static void visit(Block block, GradientAction action) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      Parameter param = p.getValue();
+      if (!param.requiresGradient() || !param.getArray().hasGradient()) {
+        continue;
+      }
+      try (NDManager scratch = param.getArray().getManager().newSubManager()) {
+        NDArray g = param.getArray().getGradient();
+        g.attach(scratch);
+        action.apply(p.getKey(), g, scratch);
+      }
+    }
+  }
+
+  private static NDArray own(NDArray a, NDManager scratch) {
+    a.attach(scratch);
+    return a;
   }
 }
