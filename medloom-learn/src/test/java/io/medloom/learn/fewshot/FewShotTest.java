@@ -7,11 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
-import io.medloom.core.Progress;
-import io.medloom.core.source.SourceSpec;
-import io.medloom.engine.BuildConfig;
-import io.medloom.engine.LocalBuild;
 import io.medloom.learn.Preset;
+import io.medloom.learn.SmallBuilds;
 import io.medloom.learn.fewshot.FewShotReport.Cell;
 import io.medloom.learn.fewshot.FewShotReport.Report;
 import io.medloom.learn.fewshot.FewShotReport.TaskResult;
@@ -42,22 +39,7 @@ class FewShotTest {
   static Path stripes;
 
   static Path build(String source, String name) throws Exception {
-    Path out = tmp.resolve(name);
-    LocalBuild.run(
-        new BuildConfig(
-            List.of(SourceSpec.parse(source)),
-            out,
-            32,
-            1,
-            0.2,
-            0.2,
-            2,
-            64,
-            1L << 28,
-            Optional.empty(),
-            name),
-        Progress.NONE);
-    return out;
+    return SmallBuilds.build(tmp, source, name);
   }
 
   /**

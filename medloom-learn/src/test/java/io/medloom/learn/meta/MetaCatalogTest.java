@@ -2,16 +2,12 @@ package io.medloom.learn.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.medloom.core.Progress;
-import io.medloom.core.source.SourceSpec;
-import io.medloom.engine.BuildConfig;
-import io.medloom.engine.LocalBuild;
+import io.medloom.learn.SmallBuilds;
 import io.medloom.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -21,22 +17,7 @@ class MetaCatalogTest {
   @TempDir Path tmp;
 
   static Path build(Path tmp, String source, String name) throws Exception {
-    Path out = tmp.resolve(name);
-    LocalBuild.run(
-        new BuildConfig(
-            List.of(SourceSpec.parse(source)),
-            out,
-            32,
-            1,
-            0.2,
-            0.2,
-            2,
-            64,
-            1L << 28,
-            Optional.empty(),
-            name),
-        Progress.NONE);
-    return out;
+    return SmallBuilds.build(tmp, source, name);
   }
 
   /**
