@@ -2,14 +2,13 @@ package io.medloom.cli;
 
 import io.medloom.learn.metrics.ClassifyReport;
 import io.medloom.learn.train.ClassifyEvaluation;
-import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "classify",
@@ -25,26 +24,7 @@ import picocli.CommandLine.Parameters;
       "  ./medloom eval classify /tmp/pmn-model /tmp/pmn --split test --splits original"
     })
 final class EvalClassifyCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "MODEL",
-      description = "Model folder (from train classify).")
-  Path model;
-
-  @Parameters(index = "1", paramLabel = "DATASET", description = "Dataset directory.")
-  Path dataset;
-
-  @Option(
-      names = "--split",
-      defaultValue = "test",
-      description = "Split (default ${DEFAULT-VALUE}).")
-  String split;
-
-  @Option(
-      names = "--splits",
-      defaultValue = "medloom",
-      description = "medloom (the split column) or original (the source's own).")
-  String splits;
+  @Mixin EvalTarget target;
 
   @Option(names = "--out", description = "JSON output (default MODEL/eval/classify.json).")
   Path out;
@@ -57,9 +37,10 @@ final class EvalClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path json = out != null ? out : ClassifyEvaluation.defaultOut(model);
+    Path json = out != null ? out : ClassifyEvaluation.defaultOut(target.model);
     ClassifyReport r =
-        ClassifyEvaluation.run(model, dataset, split, SplitScheme.parse(splits), json, threads);
+        ClassifyEvaluation.run(
+            target.model, target.dataset, target.split, target.scheme(), json, threads);
     System.out.print(table(r));
     System.out.println("eval: " + json + " (ROC: " + ClassifyEvaluation.rocPath(json) + ")");
     return ExitCodes.OK;

@@ -2,13 +2,12 @@ package io.medloom.cli;
 
 import io.medloom.learn.seg.SegEvaluation;
 import io.medloom.learn.seg.SegReport;
-import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "seg",
@@ -21,31 +20,16 @@ import picocli.CommandLine.Parameters;
     },
     footer = {"", "Example:", "  ./medloom eval seg /tmp/busi-aide /tmp/busi --split test"})
 final class EvalSegCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "Model folder (from train seg).")
-  Path model;
-
-  @Parameters(index = "1", paramLabel = "DATASET", description = "Dataset directory.")
-  Path dataset;
-
-  @Option(
-      names = "--split",
-      defaultValue = "test",
-      description = "Split (default ${DEFAULT-VALUE}).")
-  String split;
-
-  @Option(
-      names = "--splits",
-      defaultValue = "medloom",
-      description = "medloom (the split column) or original (the source's own).")
-  String splits;
+  @Mixin EvalTarget target;
 
   @Option(names = "--out", description = "JSON output (default MODEL/eval/seg.json).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    Path json = out != null ? out : SegEvaluation.defaultOut(model);
-    SegReport r = SegEvaluation.run(model, dataset, split, SplitScheme.parse(splits), json);
+    Path json = out != null ? out : SegEvaluation.defaultOut(target.model);
+    SegReport r =
+        SegEvaluation.run(target.model, target.dataset, target.split, target.scheme(), json);
     System.out.print(table(r));
     System.out.println("eval: " + json + " (overlays: " + String.join(", ", r.overlays()) + ")");
     return ExitCodes.OK;

@@ -3,12 +3,11 @@ package io.medloom.cli;
 import io.medloom.learn.clip.ClipModel;
 import io.medloom.learn.clip.PromptSets;
 import io.medloom.learn.clip.ZeroShot;
-import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "zeroshot",
@@ -20,26 +19,10 @@ import picocli.CommandLine.Parameters;
     },
     footer = {"", "Example:", "  ./medloom eval zeroshot /tmp/m2-clip /tmp/m2 --task findings"})
 final class EvalZeroshotCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MODEL", description = "Model folder (from train clip).")
-  Path model;
-
-  @Parameters(index = "1", paramLabel = "DATASET", description = "Dataset directory.")
-  Path dataset;
+  @Mixin EvalTarget target;
 
   @Option(names = "--task", required = true, description = "Task whose classes are prompted.")
   String task;
-
-  @Option(
-      names = "--split",
-      defaultValue = "test",
-      description = "Split (default ${DEFAULT-VALUE}).")
-  String split;
-
-  @Option(
-      names = "--splits",
-      defaultValue = "medloom",
-      description = "medloom (the split column) or original (the source's own).")
-  String splits;
 
   @Option(names = "--out", description = "JSON output (default MODEL/eval/zeroshot.json).")
   Path out;
@@ -60,14 +43,14 @@ final class EvalZeroshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path json = out != null ? out : ClipEvalOutput.defaultOut(model, "zeroshot");
-    try (ClipModel m = ClipModel.load(model)) {
+    Path json = out != null ? out : ClipEvalOutput.defaultOut(target.model, "zeroshot");
+    try (ClipModel m = ClipModel.load(target.model)) {
       ZeroShot.Report r =
           ZeroShot.run(
               m,
-              dataset,
-              SplitScheme.parse(splits),
-              split,
+              target.dataset,
+              target.scheme(),
+              target.split,
               task,
               threads,
               PromptSets.Source.parse(prompts));
