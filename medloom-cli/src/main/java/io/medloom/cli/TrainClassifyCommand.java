@@ -9,6 +9,7 @@ import io.medloom.store.read.SplitScheme;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,17 +42,7 @@ final class TrainClassifyCommand implements Callable<Integer> {
       description = "tiny, small, resnet18 or a JSON file (default ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--epochs", description = "Epochs (default: the preset's).")
-  Integer epochs;
-
-  @Option(names = "--batch", description = "Batch size (default: the preset's).")
-  Integer batch;
-
-  @Option(names = "--lr", description = "Peak learning rate (default: the preset's).")
-  Double lr;
-
-  @Option(names = "--image-size", description = "Input side in pixels (default: the preset's).")
-  Integer imageSize;
+  @Mixin PresetOverrides overrides;
 
   @Option(names = "--balanced", description = "Draw training batches class-balanced.")
   boolean balanced;
@@ -76,19 +67,7 @@ final class TrainClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Preset p = Preset.load(preset);
-    if (epochs != null) {
-      p = p.withEpochs(epochs);
-    }
-    if (batch != null) {
-      p = p.withBatch(batch);
-    }
-    if (lr != null) {
-      p = p.withLr(lr);
-    }
-    if (imageSize != null) {
-      p = p.withImageSize(imageSize);
-    }
+    Preset p = overrides.applyTo(Preset.load(preset));
     if (balanced) {
       p = p.withBalanced(true);
     }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -88,17 +89,7 @@ final class TrainSegCommand implements Callable<Integer> {
   @Option(names = "--widths", split = ",", description = "Channels per U-Net level, e.g. 8,16,32.")
   List<Integer> widths;
 
-  @Option(names = "--image-size", description = "Input side in pixels (default: the preset's).")
-  Integer imageSize;
-
-  @Option(names = "--epochs", description = "Epochs (default: the preset's).")
-  Integer epochs;
-
-  @Option(names = "--batch", description = "Batch size (default: the preset's).")
-  Integer batch;
-
-  @Option(names = "--lr", description = "Peak learning rate, cosine decay (default: the preset's).")
-  Double lr;
+  @Mixin PresetOverrides overrides;
 
   @Option(names = "--warmup-epochs", defaultValue = "20", description = "AIDE E_w (default 20).")
   int warmup;
@@ -177,7 +168,9 @@ final class TrainSegCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SegPreset p = SegPreset.of(preset).with(widths, imageSize, batch, epochs, lr);
+    SegPreset p =
+        SegPreset.of(preset)
+            .with(widths, overrides.imageSize, overrides.batch, overrides.epochs, overrides.lr);
     AideOptions aide =
         new AideOptions(
             warmup,
