@@ -317,18 +317,21 @@ public final class ClassifyTraining {
         NDArray y = m.create(b.targets(), new Shape(b.n(), spec.outputs()));
         float value;
         try (GradientCollector gc = trainer.newGradientCollector()) {
-          // PyTorch adds gradients up across backward passes: start each step from zero.
-          gc.zeroGradients();
+          // PyTorch adds gradients up across backward passes: start each step from zero, with
+          // the reset that also clears NaN (see Gradients).
+          Gradients.reset(trainer.getModel().getBlock());
           NDList pred = trainer.forward(new NDList(x));
           NDArray l = loss.evaluate(new NDList(y), pred);
           gc.backward(l);
           value = l.getFloat();
         }
-        trainer.step();
+        // Checked before the step, so a non-finite loss never reaches the weights (or Adam's
+        // moments) that the next resume would start from.
         if (!Float.isFinite(value)) {
           throw new IllegalStateException(
               "the training loss became " + value + "; lower --lr (now " + c.preset().lr() + ")");
         }
+        trainer.step();
         return value;
       }
     }
