@@ -1,5 +1,6 @@
 package io.medloom.export;
 
+import io.medloom.store.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -51,7 +51,7 @@ final class ExportDir {
     Files.createDirectories(parent);
     Path tmp = parent.resolve("." + abs.getFileName() + ".tmp-export");
     // A leftover from an interrupted export of the same target: it was never visible as `out`.
-    deleteTree(tmp);
+    AtomicFiles.deleteTree(tmp);
     Files.createDirectory(tmp);
     return new ExportDir(abs, tmp);
   }
@@ -91,20 +91,9 @@ final class ExportDir {
   /** Removes the temp directory after a failure, keeping the original error. */
   void abandon(Throwable failure) {
     try {
-      deleteTree(tmp);
+      AtomicFiles.deleteTree(tmp);
     } catch (IOException | UncheckedIOException e) {
       failure.addSuppressed(e);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

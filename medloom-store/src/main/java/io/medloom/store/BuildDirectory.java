@@ -301,7 +301,7 @@ public final class BuildDirectory {
       throw new VerificationFailedException(layout.root(), check.problems());
     }
     layout.writeSuccess(shardSums);
-    deleteTree(layout.work());
+    AtomicFiles.deleteTree(layout.work());
     Files.deleteIfExists(keyFile());
     // A writer killed mid-shard leaves a hidden temporary; the shard was redone, so drop it.
     try (Stream<Path> leftovers = Files.list(layout.samples())) {
@@ -326,16 +326,5 @@ public final class BuildDirectory {
       }
     }
     AtomicFiles.write(layout.rejects(), rejects.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -1,31 +1,27 @@
 package io.medloom.learn.seg;
 
 import io.medloom.learn.model.ModelFolder;
+import io.medloom.learn.train.CheckpointDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Checkpoints of a segmentation run: {@code checkpoints/epoch-NNN/} with each network's weights
  * ({@code net1.params}) and optimizer moments ({@code net1.adam}), the best weights so far ({@code
- * best.params}), AIDE's current label sets ({@code labels.bin}) and {@code state.json}. Written
- * into a {@code .tmp} folder and renamed, so a {@code kill -9} leaves the previous or the new
- * checkpoint.
+ * best.params}), AIDE's current label sets ({@code labels.bin}) and {@code state.json}, written and
+ * replaced atomically by {@link CheckpointDir}.
  */
 final class SegCheckpoints {
   static final String BEST = "best.params";
   static final String LABELS = "labels.bin";
-  static final String STATE = "state.json";
 
-  private final ModelFolder folder;
+  private final CheckpointDir dir;
 
   SegCheckpoints(ModelFolder folder) {
-    this.folder = folder;
+    this.dir = new CheckpointDir(folder);
   }
 
   static String params(int k) {
@@ -37,19 +33,11 @@ final class SegCheckpoints {
   }
 
   Optional<Path> latest() throws IOException {
-    Path dir = folder.checkpoints();
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().matches("epoch-\\d{3,}"))
-          .filter(p -> Files.exists(p.resolve(STATE)))
-          .max(Comparator.comparing(p -> p.getFileName().toString()));
-    }
+    return dir.latest();
   }
 
   SegState state(Path checkpoint) throws IOException {
-    return ModelFolder.JSON.readValue(checkpoint.resolve(STATE).toFile(), SegState.class);
+    return dir.state(checkpoint, SegState.class);
   }
 
   /**
@@ -59,33 +47,23 @@ final class SegCheckpoints {
   void write(
       SegState state, List<Net> nets, int bestNet, boolean[][][] labels, Optional<Path> previous)
       throws IOException {
-    Path dir = folder.checkpoints();
-    Files.createDirectories(dir);
-    String name = String.format("epoch-%03d", state.epoch());
-    Path tmp = dir.resolve(name + ".tmp");
-    deleteTree(tmp);
-    Files.createDirectories(tmp);
-    for (int k = 0; k < nets.size(); k++) {
-      nets.get(k).saveWeights(tmp.resolve(params(k)));
-      nets.get(k).saveMoments(tmp.resolve(moments(k)));
-    }
-    if (bestNet >= 0 || previous.isEmpty()) {
-      Files.copy(tmp.resolve(params(Math.max(0, bestNet))), tmp.resolve(BEST));
-    } else {
-      Files.copy(previous.get().resolve(BEST), tmp.resolve(BEST));
-    }
-    if (nets.size() > 1) {
-      Files.write(tmp.resolve(LABELS), encode(labels));
-    }
-    Files.write(tmp.resolve(STATE), ModelFolder.JSON.writeValueAsBytes(state));
-    Path target = dir.resolve(name);
-    deleteTree(target);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.filter(p -> !p.equals(target)).toList()) {
-        deleteTree(p);
-      }
-    }
+    dir.commit(
+        state.epoch(),
+        state,
+        tmp -> {
+          for (int k = 0; k < nets.size(); k++) {
+            nets.get(k).saveWeights(tmp.resolve(params(k)));
+            nets.get(k).saveMoments(tmp.resolve(moments(k)));
+          }
+          if (bestNet >= 0 || previous.isEmpty()) {
+            Files.copy(tmp.resolve(params(Math.max(0, bestNet))), tmp.resolve(BEST));
+          } else {
+            Files.copy(previous.get().resolve(BEST), tmp.resolve(BEST));
+          }
+          if (nets.size() > 1) {
+            Files.write(tmp.resolve(LABELS), encode(labels));
+          }
+        });
   }
 
   /** AIDE's label sets as they were after the checkpoint's epoch (no file: unchanged). */
@@ -128,18 +106,6 @@ final class SegCheckpoints {
   }
 
   void finish(Path checkpoint) throws IOException {
-    ModelFolder.writeAtomically(folder.params(), Files.readAllBytes(checkpoint.resolve(BEST)));
-    deleteTree(folder.checkpoints());
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
+    dir.finish(checkpoint, BEST);
   }
 }

@@ -13,45 +13,31 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Checkpoints of a training run: {@code checkpoints/epoch-NNN/} with the weights ({@code
- * model.params}), the optimizer's moments ({@code optimizer.bin}), the weights of the best epoch so
- * far ({@code best.params}) and {@code state.json}. A checkpoint is written into a {@code .tmp}
- * folder and renamed into place, so a {@code kill -9} at any moment leaves either the previous
- * checkpoint or the new one, never half of one.
+ * Checkpoints of a training run ({@link CheckpointDir}): the weights ({@code model.params}), the
+ * optimizer's moments ({@code optimizer.bin}), the weights of the best epoch so far ({@code
+ * best.params}) and {@code state.json}.
  */
 final class Checkpoints {
   static final String PARAMS = "model.params";
   static final String BEST = "best.params";
   static final String OPTIMIZER = "optimizer.bin";
-  static final String STATE = "state.json";
 
-  private final ModelFolder folder;
+  private final CheckpointDir dir;
 
   Checkpoints(ModelFolder folder) {
-    this.folder = folder;
+    this.dir = new CheckpointDir(folder);
   }
 
   /** The newest complete checkpoint, if any. */
   Optional<Path> latest() throws IOException {
-    Path dir = folder.checkpoints();
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().matches("epoch-\\d{3,}"))
-          .filter(p -> Files.exists(p.resolve(STATE)))
-          .max(Comparator.comparing(p -> p.getFileName().toString()));
-    }
+    return dir.latest();
   }
 
   CheckpointState state(Path checkpoint) throws IOException {
-    return ModelFolder.JSON.readValue(checkpoint.resolve(STATE).toFile(), CheckpointState.class);
+    return dir.state(checkpoint, CheckpointState.class);
   }
 
   /**
@@ -65,34 +51,24 @@ final class Checkpoints {
       boolean improved,
       Optional<Path> previous)
       throws IOException {
-    Path dir = folder.checkpoints();
-    Files.createDirectories(dir);
-    String name = String.format("epoch-%03d", state.epoch());
-    Path tmp = dir.resolve(name + ".tmp");
-    deleteTree(tmp);
-    Files.createDirectories(tmp);
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PARAMS)))) {
-      block.saveParameters(new DataOutputStream(out));
-    }
-    try (OutputStream out =
-        new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
-      optimizer.save(out, block.getParameters());
-    }
-    if (improved || previous.isEmpty()) {
-      Files.copy(tmp.resolve(PARAMS), tmp.resolve(BEST));
-    } else {
-      Files.copy(previous.get().resolve(BEST), tmp.resolve(BEST));
-    }
-    Files.write(tmp.resolve(STATE), ModelFolder.JSON.writeValueAsBytes(state));
-    Path target = dir.resolve(name);
-    deleteTree(target);
-    Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    // Older checkpoints are no longer needed once the new one is in place.
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.filter(p -> !p.equals(target)).toList()) {
-        deleteTree(p);
-      }
-    }
+    dir.commit(
+        state.epoch(),
+        state,
+        tmp -> {
+          try (OutputStream out =
+              new BufferedOutputStream(Files.newOutputStream(tmp.resolve(PARAMS)))) {
+            block.saveParameters(new DataOutputStream(out));
+          }
+          try (OutputStream out =
+              new BufferedOutputStream(Files.newOutputStream(tmp.resolve(OPTIMIZER)))) {
+            optimizer.save(out, block.getParameters());
+          }
+          if (improved || previous.isEmpty()) {
+            Files.copy(tmp.resolve(PARAMS), tmp.resolve(BEST));
+          } else {
+            Files.copy(previous.get().resolve(BEST), tmp.resolve(BEST));
+          }
+        });
   }
 
   /** Restores the weights of a checkpoint into an initialised network. */
@@ -122,19 +98,6 @@ final class Checkpoints {
 
   /** Publishes the best weights as the model's and removes the checkpoints. */
   void finish(Path checkpoint) throws IOException {
-    ModelFolder.writeAtomically(folder.params(), Files.readAllBytes(checkpoint.resolve(BEST)));
-    deleteTree(folder.checkpoints());
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      List<Path> all = s.sorted(Comparator.reverseOrder()).toList();
-      for (Path q : all) {
-        Files.deleteIfExists(q);
-      }
-    }
+    dir.finish(checkpoint, BEST);
   }
 }
