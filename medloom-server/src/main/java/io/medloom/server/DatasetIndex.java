@@ -64,10 +64,31 @@ final class DatasetIndex implements AutoCloseable {
       System.err.printf(
           "viewer: %s: %d samples, %d distinct texts, %d words; index %s in %.1f s%n",
           name, n, words.entries(), words.words(), how, (System.nanoTime() - t0) / 1e9);
-      return new DatasetIndex(name, root, r, n, facets, words);
+      DatasetIndex d = new DatasetIndex(name, root, r, n, facets, words);
+      d.warmUp();
+      return d;
     } catch (IOException | SQLException | RuntimeException e) {
       r.close();
       throw e;
+    }
+  }
+
+  /**
+   * Runs a structured filter, a word search and a page read once, uncached, so the JIT has compiled
+   * their paths before the first user's request rather than during it.
+   */
+  private void warmUp() throws SQLException {
+    for (int k = 0; k < 3; k++) {
+      SampleFilter f =
+          SampleFilter.parse(
+              p ->
+                  switch (p) {
+                    case "has_roi" -> "false";
+                    case "q" -> "a b";
+                    default -> null;
+                  });
+      page(f);
+      matches.clear();
     }
   }
 
@@ -151,7 +172,10 @@ final class DatasetIndex implements AutoCloseable {
     if (f.text().isPresent() && !f.meaning()) {
       m.and(words.matching(f.text().get(), this::textsContaining));
     }
-    int[] out = m.stream().toArray();
+    int[] out = new int[m.cardinality()];
+    for (int i = 0, p = m.nextSetBit(0); p >= 0; p = m.nextSetBit(p + 1)) {
+      out[i++] = p;
+    }
     matches.put(key, out);
     return out;
   }
