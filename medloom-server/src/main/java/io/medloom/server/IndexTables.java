@@ -58,7 +58,19 @@ final class IndexTables {
           return "built in memory";
         }
       }
-      r.execute("ATTACH " + sql(file) + " AS viewer_cache (READ_ONLY)");
+      try {
+        r.execute("ATTACH " + sql(file) + " AS viewer_cache (READ_ONLY)");
+      } catch (SQLException e) {
+        // A damaged file (a disk filled up, a copy cut short) is not trusted; delete it to rebuild.
+        System.err.println(
+            "viewer: unreadable index cache "
+                + file
+                + " ("
+                + e.getMessage()
+                + "); indexing in memory for this run (delete the file to rebuild it)");
+        build(r, "");
+        return "built in memory";
+      }
       r.execute("CREATE VIEW idx AS SELECT * FROM viewer_cache.idx");
       r.execute("CREATE VIEW texts AS SELECT * FROM viewer_cache.texts");
       return how;

@@ -84,6 +84,14 @@ class IndexCacheTest {
   }
 
   @Test
+  void aDamagedCacheFileIsNotTrusted() throws Exception {
+    Path cache = tmp.resolve("damaged");
+    Files.createDirectories(cache);
+    Files.writeString(IndexCache.file(cache, dataset), "not a database");
+    assertThat(page(dataset, cache, "q=zone")).isEqualTo(page(dataset, null, "q=zone"));
+  }
+
+  @Test
   void anUnwritableCacheFallsBackToMemory() throws Exception {
     Path notAFolder = tmp.resolve("plain-file");
     Files.writeString(notAFolder, "x");
