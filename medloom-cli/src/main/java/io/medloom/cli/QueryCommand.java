@@ -1,6 +1,7 @@
 package io.medloom.cli;
 
 import io.medloom.store.DatasetReader;
+import io.medloom.store.QueryCopy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./medloom query /tmp/m1/dataset \"select split, count(*) from samples group by split\"",
-      "  ./medloom query /tmp/m1/dataset \"select id, r.label, r.box from samples, unnest(rois) t(r) limit 5\""
+      "  ./medloom query /tmp/m1/dataset \"select id, r.label, r.box from samples, unnest(rois) t(r) limit 5\"",
+      "  ./medloom query /tmp/m1/dataset \"select count(*) from samples\" --cache"
     })
 final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset directory.")
@@ -30,9 +33,26 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "SQL", description = "The query.")
   String sql;
 
+  @Option(
+      names = "--cache",
+      arity = "0..1",
+      paramLabel = "DIR",
+      fallbackValue = "",
+      description = {
+        "Query a DuckDB copy of the rows kept in DIR (default $MEDLOOM_CACHE/query, else",
+        "~/.cache/medloom/query) instead of every Parquet shard: the first such query makes the",
+        "copy (one read of all shards, disk about the dataset's size), later ones skip opening",
+        "the shards. Same rows, types and order; a changed dataset is copied anew."
+      })
+  String cache;
+
   @Override
   public Integer call() throws Exception {
-    try (DatasetReader r = DatasetReader.open(dataset)) {
+    try (DatasetReader r =
+        cache == null
+            ? DatasetReader.open(dataset)
+            : DatasetReader.openCopy(
+                dataset, cache.isEmpty() ? QueryCopy.defaultRoot() : Path.of(cache))) {
       try {
         r.query(sql, rs -> printCsv(rs, System.out));
       } catch (SQLException e) {

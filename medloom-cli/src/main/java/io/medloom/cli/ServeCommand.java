@@ -54,6 +54,15 @@ final class ServeCommand implements Callable<Integer> {
       })
   Path model;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = {
+        "Folder for each dataset's grid and word index, made on the first start and reused while",
+        "the dataset is unchanged (default: $MEDLOOM_CACHE/viewer, else ~/.cache/medloom/viewer)."
+      })
+  Path cache;
+
   // Held so the level sticks: java.util.logging keeps loggers weakly.
   private static final List<java.util.logging.Logger> QUIET =
       List.of(
@@ -66,7 +75,11 @@ final class ServeCommand implements Callable<Integer> {
     QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
     ModelSearch search = model == null ? null : ModelSearch.open(model, datasets);
     ViewerServer server =
-        ViewerServer.start(datasets, new ViewerServer.Options(bind, port, review), search);
+        ViewerServer.start(
+            datasets,
+            new ViewerServer.Options(
+                bind, port, review, cache == null ? ViewerServer.defaultCache() : cache),
+            search);
     String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + server.port();
     System.out.println("medloom viewer: " + url + "/  datasets " + server.datasetNames());
     if (server.readsNeedToken()) {

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One dataset being served: its reader, and a small in-memory table ({@code idx}, one row per
- * sample, ordered by id) with the columns the grid filters on, so paging and filtering 100k+
- * samples never rescans the parquet shards. Images and full rows are read from the shards by id.
- * DuckDB connections are not for concurrent use, so access is serialised per dataset.
+ * One dataset being served: its reader, and a small table ({@code idx}, one row per sample, ordered
+ * by id; see {@link IndexTables}) with the columns the grid filters on, so paging and filtering a
+ * million samples never rescans the parquet shards; filters are answered from bit sets ({@link
+ * Facets}) and a word index ({@link WordIndex}). Images and full rows are read from the shards by
+ * id. DuckDB connections are not for concurrent use, so access is serialised per dataset.
  */
 final class DatasetIndex implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,37 +29,67 @@ final class DatasetIndex implements AutoCloseable {
   private final DatasetReader reader;
   private final long size;
   private final Facets facets;
+  private final WordIndex words;
 
-  private DatasetIndex(String name, Path root, DatasetReader reader, long size, Facets facets) {
+  private DatasetIndex(
+      String name, Path root, DatasetReader reader, long size, Facets facets, WordIndex words) {
     this.name = name;
     this.root = root;
     this.reader = reader;
     this.size = size;
     this.facets = facets;
+    this.words = words;
   }
 
+  /** Opens a dataset and builds its grid index in memory (nothing cached). */
   static DatasetIndex open(String name, Path root) throws IOException, SQLException {
+    return open(name, root, null);
+  }
+
+  /**
+   * Opens a dataset with its grid index read from (or, the first time, written to) the cache folder
+   * {@code cacheRoot} ({@link IndexCache}); with no folder, or one that cannot be written, the
+   * index is built in memory.
+   */
+  static DatasetIndex open(String name, Path root, Path cacheRoot)
+      throws IOException, SQLException {
     DatasetReader r = DatasetReader.open(root);
-    r.execute(
-        "CREATE TABLE idx AS SELECT"
-            + " row_number() OVER (ORDER BY id) - 1 AS pos, id, split, modality, source, view,"
-            + " len(rois) AS n_rois,"
-            + " list_distinct(list_transform(rois, x -> x.origin)) AS roi_origins,"
-            + " list_distinct(list_transform(labels, l -> l.task)) AS tasks,"
-            + " list_filter(flatten(list_transform(labels, l -> list_transform("
-            + "   string_split(l.name, ', '), n -> l.task || '=' || n))), k -> right(k, 1) <> '=')"
-            + "   AS label_keys,"
-            // desc.full only repeats the other descriptions; leaving it out halves the scan. qa
-            // texts are JSON whose keys ("zone", "answer") would match every search.
-            + " lower(array_to_string(list_transform(list_filter(texts,"
-            + "   t -> t.kind NOT IN ('desc.full', 'qa')),"
-            + "   t -> t.text), ' ')) AS text_all"
-            + " FROM samples ORDER BY id");
-    // Pages and neighbours look rows up by position: an index makes that a lookup, not a scan of
-    // every row (measured on a million rows: about 5 ms instead of 50-130 ms for a page of 60).
-    r.execute("CREATE INDEX idx_pos ON idx (pos)");
-    long n = r.count("SELECT count(*) FROM idx");
-    return new DatasetIndex(name, root, r, n, Facets.read(r, Math.toIntExact(n)));
+    try {
+      long t0 = System.nanoTime();
+      String how = IndexTables.attachOrBuild(r, root, cacheRoot);
+      long n = r.count("SELECT count(*) FROM idx");
+      int size = Math.toIntExact(n);
+      Facets facets = Facets.read(r, size);
+      WordIndex words = IndexTables.words(r, size);
+      System.err.printf(
+          "viewer: %s: %d samples, %d distinct texts, %d words; index %s in %.1f s%n",
+          name, n, words.entries(), words.words(), how, (System.nanoTime() - t0) / 1e9);
+      DatasetIndex d = new DatasetIndex(name, root, r, n, facets, words);
+      d.warmUp();
+      return d;
+    } catch (IOException | SQLException | RuntimeException e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs a structured filter, a word search and a page read once, uncached, so the JIT has compiled
+   * their paths before the first user's request rather than during it.
+   */
+  private void warmUp() throws SQLException {
+    for (int k = 0; k < 3; k++) {
+      SampleFilter f =
+          SampleFilter.parse(
+              p ->
+                  switch (p) {
+                    case "has_roi" -> "false";
+                    case "q" -> "a b";
+                    default -> null;
+                  });
+      page(f);
+      matches.clear();
+    }
   }
 
   DatasetInfo info() {
@@ -107,7 +138,7 @@ final class DatasetIndex implements AutoCloseable {
   /**
    * Positions (row numbers in id order) of the samples matching recent filters. Paging through one
    * filter, the common case, then reads only the page; a new filter costs bit-set intersections
-   * ({@link Facets}), or one scan when it searches text.
+   * ({@link Facets}) and, for a text search, a look-up in the {@link WordIndex}.
    */
   private final Map<String, int[]> matches =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -117,30 +148,60 @@ final class DatasetIndex implements AutoCloseable {
         }
       };
 
-  private int[] matching(SampleFilter f, String where, List<Object> params) throws SQLException {
-    String key = where + "\u0000" + params;
+  private int[] matching(SampleFilter f) throws SQLException {
+    String key = f.echo().toString();
     int[] cached = matches.get(key);
     if (cached != null) {
       return cached;
     }
-    java.util.Optional<int[]> fromFacets = facets.matching(f);
-    if (fromFacets.isPresent()) {
-      matches.put(key, fromFacets.get());
-      return fromFacets.get();
+    java.util.BitSet m = facets.matching(f).orElse(null);
+    if (m == null) {
+      m = new java.util.BitSet(Math.toIntExact(size));
+      List<Object> params = new ArrayList<>();
+      java.util.BitSet bits = m;
+      reader.query(
+          "SELECT pos FROM idx" + f.where(params),
+          params,
+          rs -> {
+            while (rs.next()) {
+              bits.set(rs.getInt(1));
+            }
+          });
     }
-    List<Integer> pos = new ArrayList<>();
-    // idx was created in id order and DuckDB keeps insertion order without ORDER BY: no sort.
+    // By meaning, the query ranks the samples instead of filtering them (see page).
+    if (f.text().isPresent() && !f.meaning()) {
+      m.and(words.matching(f.text().get(), this::textsContaining));
+    }
+    int[] out = new int[m.cardinality()];
+    for (int i = 0, p = m.nextSetBit(0); p >= 0; p = m.nextSetBit(p + 1)) {
+      out[i++] = p;
+    }
+    matches.put(key, out);
+    return out;
+  }
+
+  /** The candidate distinct texts (entries of {@link WordIndex}) that contain the needle. */
+  private java.util.BitSet textsContaining(java.util.BitSet candidates, String needle)
+      throws SQLException {
+    java.util.BitSet out = new java.util.BitSet();
+    StringBuilder sql = new StringBuilder("SELECT tid FROM texts WHERE contains(text, ?)");
+    // A few candidates are looked up by number; many are checked in one pass over the texts.
+    if (candidates.cardinality() <= 1000) {
+      sql.append(" AND tid IN (");
+      candidates.stream().forEach(t -> sql.append(t).append(','));
+      sql.setCharAt(sql.length() - 1, ')');
+    }
     reader.query(
-        "SELECT pos FROM idx" + where,
-        params,
+        sql.toString(),
+        List.of(needle),
         rs -> {
           while (rs.next()) {
-            pos.add(rs.getInt(1));
+            int t = rs.getInt(1);
+            if (candidates.get(t)) {
+              out.set(t);
+            }
           }
         });
-    int[] out = pos.stream().mapToInt(Integer::intValue).toArray();
-    java.util.Arrays.sort(out); // cheap insurance should a future DuckDB reorder scans
-    matches.put(key, out);
     return out;
   }
 
@@ -155,9 +216,7 @@ final class DatasetIndex implements AutoCloseable {
    */
   synchronized Map<String, Object> page(SampleFilter f, List<TextSearch.Hit> ranked)
       throws SQLException {
-    List<Object> params = new ArrayList<>();
-    String where = f.where(params);
-    int[] all = matching(f, where, params);
+    int[] all = matching(f);
     Map<Integer, Double> scores = new java.util.HashMap<>();
     if (ranked != null) {
       java.util.Set<Integer> allowed = new java.util.HashSet<>();

@@ -16,7 +16,7 @@ import java.util.Optional;
  * rows: 1.5 s for the 670,000 rows of one split, against the viewer's 100 ms target).
  *
  * <p>A column with more than {@link #MAX_VALUES} distinct values gets no bit sets (their memory
- * would grow with the values); filters on it, and text searches, are answered by SQL.
+ * would grow with the values); filters on it are answered by SQL.
  */
 final class Facets {
   static final int MAX_VALUES = 4096;
@@ -70,13 +70,10 @@ final class Facets {
   }
 
   /**
-   * The positions matching the filter's structured clauses, ascending, or empty when a clause needs
-   * SQL (a text search, or a column without bit sets).
+   * The positions matching the filter's structured clauses (its text is left to {@link WordIndex}),
+   * or empty when a clause needs SQL (a column without bit sets).
    */
-  Optional<int[]> matching(SampleFilter f) {
-    if (f.text().isPresent() && !f.meaning()) {
-      return Optional.empty();
-    }
+  Optional<BitSet> matching(SampleFilter f) {
     BitSet m = new BitSet(size);
     m.set(0, size);
     if (!and(m, "split", f.split())
@@ -95,7 +92,7 @@ final class Facets {
     if (f.hasRoi().isPresent() && !and(m, "roi", Optional.of(f.hasRoi().get() ? "yes" : "no"))) {
       return Optional.empty();
     }
-    return Optional.of(m.stream().toArray());
+    return Optional.of(m);
   }
 
   /** Intersects with the value's set (empty when no row has it); false when SQL must answer. */

@@ -65,7 +65,10 @@ record SampleFilter(
     return Optional.of(v.strip());
   }
 
-  /** {@code mode=words} (default: substring search) or {@code mode=meaning} (by a model). */
+  /**
+   * {@code mode=words} (default: the query occurs in the texts, see {@link WordIndex}) or {@code
+   * mode=meaning} (by a model).
+   */
   private static boolean mode(Function<String, String> param) {
     String v = param.apply("mode");
     if (v == null || v.isEmpty() || v.equals("words")) {
@@ -106,7 +109,10 @@ record SampleFilter(
     }
   }
 
-  /** The WHERE clause over the index table and its parameters, in order. */
+  /**
+   * The WHERE clause of the structured filters over the index table and its parameters, in order;
+   * the text is searched in the word index ({@link WordIndex}).
+   */
   String where(List<Object> params) {
     List<String> clauses = new ArrayList<>();
     split.ifPresent(v -> add(clauses, params, "split = ?", v));
@@ -121,15 +127,6 @@ record SampleFilter(
     }
     hasRoi.ifPresent(v -> clauses.add(v ? "n_rois > 0" : "n_rois = 0"));
     origin.ifPresent(v -> add(clauses, params, "list_contains(roi_origins, ?)", v));
-    // By meaning, the query ranks the samples instead of filtering them (see DatasetIndex.page).
-    text.filter(v -> !meaning)
-        .ifPresent(
-            v ->
-                add(
-                    clauses,
-                    params,
-                    "contains(text_all, ?)",
-                    v.toLowerCase(java.util.Locale.ROOT)));
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
   }
 

@@ -46,8 +46,23 @@ public final class ViewerServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** How to serve: address, port (0 picks a free one) and whether reviews may be written. */
-  public record Options(String bind, int port, boolean review) {}
+  /**
+   * How to serve: address, port (0 picks a free one), whether reviews may be written, and the
+   * folder where each dataset's grid index is cached between starts (null: built in memory).
+   */
+  public record Options(String bind, int port, boolean review, Path cache) {
+    public Options(String bind, int port, boolean review) {
+      this(bind, port, review, null);
+    }
+  }
+
+  /**
+   * The index cache folder when the user names none: {@code $MEDLOOM_CACHE/viewer}, else {@code
+   * $XDG_CACHE_HOME/medloom/viewer}, else {@code ~/.cache/medloom/viewer}.
+   */
+  public static Path defaultCache() {
+    return IndexCache.defaultRoot();
+  }
 
   private final List<DatasetIndex> datasets;
   private final Options options;
@@ -93,7 +108,7 @@ public final class ViewerServer implements AutoCloseable {
       for (int k = 2; !names.add(name); k++) {
         name = base + "-" + k;
       }
-      opened.add(DatasetIndex.open(name, root));
+      opened.add(DatasetIndex.open(name, root, options.cache()));
     }
     ViewerServer s = new ViewerServer(opened, options, search);
     s.app.start(options.bind(), options.port());

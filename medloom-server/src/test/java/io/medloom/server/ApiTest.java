@@ -118,6 +118,15 @@ class ApiTest {
         "split = 'val' AND list_contains(list_transform(rois, r -> r.origin), 'atlas')"
       },
       {"split=nosuch", "false"},
+      // Text searches, answered from the word index, count what a scan of the texts counts.
+      {"q=zone", text("zone")},
+      {"q=Nod", text("nod")},
+      {"q=right+upper+zone", text("right upper zone")},
+      {"q=upper+zo", text("upper zo")},
+      {"q=zone.&split=train", "split = 'train' AND " + text("zone.")},
+      {"q=effusion&has_roi=true", "len(rois) > 0 AND " + text("effusion")},
+      {"q=%2C", text(",")},
+      {"q=zzzqqq", text("zzzqqq")},
     };
     try (io.medloom.store.DatasetReader r = io.medloom.store.DatasetReader.open(dataset)) {
       for (String[] c : cases) {
@@ -126,6 +135,14 @@ class ApiTest {
         assertThat(page.path("total").asLong()).as(c[0]).isEqualTo(expected);
       }
     }
+  }
+
+  /** The searched text of a sample in SQL: its texts but desc.full and qa, lower-cased. */
+  private static String text(String needle) {
+    return "contains(lower(array_to_string(list_transform(list_filter(texts,"
+        + " t -> t.kind NOT IN ('desc.full', 'qa')), t -> t.text), ' ')), '"
+        + needle
+        + "')";
   }
 
   @Test

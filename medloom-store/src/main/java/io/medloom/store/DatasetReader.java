@@ -53,6 +53,35 @@ public final class DatasetReader implements AutoCloseable {
   }
 
   /**
+   * Opens a finished dataset with {@code samples} read from a DuckDB copy of its rows in the cache
+   * folder {@code cacheRoot} ({@link QueryCopy}), made on first use (a full read of the shards) and
+   * reused while the dataset is unchanged. For repeated queries over many shards; the rows, their
+   * types and order are those of {@link #open}. The other methods still read the shards.
+   */
+  public static DatasetReader openCopy(Path root, Path cacheRoot) throws IOException {
+    DatasetReader r = open(root);
+    try {
+      QueryCopy.use(r, cacheRoot);
+      return r;
+    } catch (SQLException e) {
+      try {
+        r.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new DatasetException(
+          "cannot copy the rows of " + root + " into " + cacheRoot + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      try {
+        r.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Opens a dataset that is written but not yet marked finished, for the checks a build runs before
    * it writes {@code _SUCCESS}; everything else reads finished datasets only.
    */
