@@ -126,23 +126,6 @@ class AttributionAndLikelihoodTest {
   }
 
   @Test
-  void aNodularShadowItsClauseIdentifiesIsNoLesion() {
-    assertThat(labels("Nodular opacity in the left lung base likely represents a nipple shadow."))
-        .doesNotContainKey("Lung Lesion");
-    assertThat(labels("Small nodular density at the right base, probably a nipple shadow."))
-        .doesNotContainKey("Lung Lesion");
-    assertThat(labels("Nodule-like density, likely a vessel seen end-on."))
-        .doesNotContainKey("Lung Lesion");
-    // near misses: a possibility, a nipple that is only a landmark, no explanation at all
-    assertThat(labels("Nodular opacity in the left midlung, possibly a nipple shadow."))
-        .containsEntry("Lung Lesion", 1);
-    assertThat(labels("Nodule projecting just above the left nipple."))
-        .containsEntry("Lung Lesion", 1);
-    assertThat(labels("Repeat with nipple markers to exclude a nodule."))
-        .containsEntry("Lung Lesion", -1);
-  }
-
-  @Test
   void aMetastasisToBoneIsNoLungLesion() {
     assertThat(labels("Osseous metastatic disease.")).doesNotContainKey("Lung Lesion");
     assertThat(labels("Sclerotic metastases in the spine.")).doesNotContainKey("Lung Lesion");
