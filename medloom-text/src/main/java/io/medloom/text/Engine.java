@@ -49,6 +49,7 @@ final class Engine {
     final IntList sections = new IntList(24);
     final IntList sentences = new IntList(64);
     char[] chars = new char[4096];
+    char[] lower = new char[4096]; // each word's lower-cased chars, written by tokenize
     int[] ts = new int[256];
     int[] te = new int[256];
     int[] id = new int[256];
@@ -99,6 +100,7 @@ final class Engine {
     int len = report.length();
     if (w.chars.length < len) {
       w.chars = new char[Math.max(len, w.chars.length * 2)];
+      w.lower = new char[w.chars.length];
     }
     char[] t = w.chars; // every pass below reads the report from this one copy
     report.getChars(0, len, t, 0);
@@ -155,11 +157,13 @@ final class Engine {
         int s = i;
         boolean allX = true;
         int h = 0; // the word's hash (Vocab.hash), taken in the same pass
+        char[] low = w.lower;
         while (i < to && Chars.isLetterOrDigit(t[i])) {
           char d = Chars.toLowerCase(t[i]);
           if (d != 'x') {
             allX = false;
           }
+          low[i] = d;
           h = 31 * h + d;
           i++;
         }
@@ -169,7 +173,7 @@ final class Engine {
         w.ensure(n + 1);
         w.ts[n] = s;
         w.te[n] = i;
-        w.id[n] = lex.vocab.lookup(t, s, i, h);
+        w.id[n] = lex.vocab.lookupLower(low, s, i, h);
         n++;
       } else {
         int pid =

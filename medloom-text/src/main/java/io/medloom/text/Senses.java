@@ -14,11 +14,15 @@ final class Senses {
    * One rule: cue word ids before/after, and the finding entry of the other sense (-1 = none). With
    * {@code keepOnCue} the cues mark the finding's own sense instead: the word is in the other sense
    * unless a cue is near ("pleural line" is a pneumothorax sign only at the apex, with absent lung
-   * markings, or where a pneumothorax is discussed).
+   * markings, or where a pneumothorax is discussed). With {@code linkedBy} an after-cue counts only
+   * when one of those words lies between the finding and the cue: the cue is then the cause the
+   * clause gives for the finding ("mediastinal contour is prominent due to a tortuous aorta"), not
+   * a second finding beside it ("widened mediastinum and a tortuous aorta").
    */
   record Rule(
       int[] before,
       int[] after,
+      int[] linkedBy,
       int window,
       boolean acronym,
       boolean keepOnCue,
@@ -49,6 +53,7 @@ final class Senses {
           new Rule(
               ids(lex, r.get("before")),
               ids(lex, r.get("after")),
+              ids(lex, r.get("linkedBy")),
               win,
               r.path("acronym").asBoolean(false),
               r.path("keepOnCue").asBoolean(false),
@@ -106,7 +111,9 @@ final class Senses {
           rule.acronym()
               ? acronym(text, w, s, n)
               : cue(rule.before(), rule.window(), id, s - 1, -1, n)
-                  || cue(rule.after(), rule.window(), id, e, 1, n);
+                  || (rule.linkedBy().length == 0
+                      ? cue(rule.after(), rule.window(), id, e, 1, n)
+                      : linkedCue(rule.linkedBy(), rule.after(), rule.window(), id, e, n));
       if (rule.keepOnCue()) {
         applies = !applies;
       }
@@ -154,6 +161,34 @@ final class Senses {
       }
     }
     return true;
+  }
+
+  /** A cue word after a linking word, both within the window after {@code from}, same clause. */
+  private static boolean linkedCue(int[] links, int[] cues, int window, int[] id, int from, int n) {
+    boolean linked = false;
+    for (int k = 0, x = from; k < window && x < n; k++, x++) {
+      int t = id[x];
+      if (t == Lexicon.COMMA && !linked && x + 1 < n && contains(links, id[x + 1])) {
+        continue; // "prominent, due to a tortuous aorta": the comma sets off the cause
+      }
+      if (t == Lexicon.COMMA || t == Lexicon.SEMI || t == Lexicon.COLON) {
+        return false;
+      }
+      if (linked && contains(cues, t)) {
+        return true;
+      }
+      linked |= contains(links, t);
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] ids, int t) {
+    for (int c : ids) {
+      if (c == t) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cue word within the window from {@code from} stepping by {@code step}, same clause. */

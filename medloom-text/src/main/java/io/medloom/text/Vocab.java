@@ -64,10 +64,10 @@ final class Vocab {
   }
 
   /**
-   * Id of the lower-cased word text[from, to), or UNK: the scanner's path, on a char array, with
-   * the 31-polynomial of the lower-cased chars already taken by the caller.
+   * Id of the word low[from, to), already lower-cased by the caller, or UNK: the scanner's path,
+   * with the 31-polynomial of those chars already taken.
    */
-  int lookup(char[] s, int from, int to, int rawHash) {
+  int lookupLower(char[] low, int from, int to, int rawHash) {
     int h = rawHash ^ (rawHash >>> 16) * 0x45d9f3b;
     int mask = table.length - 1;
     int len = to - from;
@@ -79,7 +79,7 @@ final class Vocab {
       char[] w = words[id];
       if (w.length == len) {
         int k = 0;
-        while (k < len && w[k] == Chars.toLowerCase(s[from + k])) {
+        while (k < len && w[k] == low[from + k]) {
           k++;
         }
         if (k == len) {
