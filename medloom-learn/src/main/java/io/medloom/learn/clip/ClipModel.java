@@ -71,7 +71,8 @@ public final class ClipModel implements AutoCloseable {
           dir + " holds no finished model (status " + info.status() + "); re-run train clip");
     }
     TextTokenizer tokenizer =
-        TextTokenizer.load(dir.resolve(TextTokenizer.FILE), info.spec().maxTokens());
+        TextTokenizer.load(dir.resolve(TextTokenizer.FILE), info.spec().maxTokens())
+            .withRewrite(info.marks());
     Djl.engine();
     NDManager manager = NDManager.newBaseManager();
     try {

@@ -96,6 +96,43 @@ class ClipTrainingTest {
     assertThat(Files.readString(out.resolve("model.json"))).contains("\"kind\" : \"clip\"");
   }
 
+  @Test
+  void negationMarksReachTheVocabularyTheModelAndItsEvaluation() throws Exception {
+    Path out = tmp.resolve("m-marks");
+    ClipConfig base = config(ClipLoss.CLIP, 1, out);
+    ClipConfig c =
+        new ClipConfig(
+            base.dataset(),
+            base.preset(),
+            base.loss(),
+            base.scheme(),
+            out,
+            base.seed(),
+            base.loaderThreads(),
+            base.maxTokens(),
+            base.vocabulary(),
+            null,
+            null,
+            false,
+            0,
+            TextMarks.NEGATION);
+    ClipTraining.Result r = ClipTraining.run(c, TrainListener.NONE);
+    assertThat(r.info().marks()).isEqualTo(TextMarks.NEGATION);
+    assertThat(Files.readString(out.resolve("model.json")))
+        .contains("\"text_marks\" : \"negation\"");
+    try (ClipModel m = ClipModel.load(out)) {
+      TextTokenizer t = m.tokenizer();
+      assertThat(t.pieces("No pleural effusion."))
+          .isNotEqualTo(t.withRewrite(TextMarks.NONE).pieces("No pleural effusion."));
+      ZeroShot.Report z = ZeroShot.run(m, dataset, SplitScheme.MEDLOOM, "test", "findings", 2);
+      // The phantom has PA and lateral films: each view, the frontal group and the text side.
+      assertThat(z.viewSamples()).containsKeys("PA", "LATERAL", ZeroShot.FRONTAL);
+      assertThat(z.viewSamples().get("PA") + z.viewSamples().get("LATERAL")).isEqualTo(z.samples());
+      assertThat(z.aurocByView().get("PA")).containsKey("cardiomegaly");
+      assertThat(z.textAuroc()).containsKeys("cardiomegaly", "pleural effusion");
+    }
+  }
+
   private static void searchIndexIsBuiltOnceAndCached(Path model) throws Exception {
     try (ClipModel m = ClipModel.load(model)) {
       ClipIndex built = ClipIndex.open(m, dataset, 2);
