@@ -196,6 +196,29 @@ public final class ClipModel implements AutoCloseable {
     }
   }
 
+  /**
+   * ASG's tag-head probabilities (sigmoid, one column per {@link FindingTags#TAGS} entry) of image
+   * features as {@link #images} gives them; null when the model has no tag head (not {@code asg}).
+   */
+  public float[][] tagProbabilities(float[][] features) {
+    if (info.spec().tags() == 0 || features.length == 0) {
+      return null;
+    }
+    int f = features[0].length;
+    float[] flat = new float[features.length * f];
+    for (int i = 0; i < features.length; i++) {
+      System.arraycopy(features[i], 0, flat, i * f, f);
+    }
+    try (NDManager m = manager.newSubManager()) {
+      NDArray logits = net.tagLogits(store, m.create(flat, new Shape(features.length, f)));
+      float[] z = logits.toFloatArray();
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) (1 / (1 + Math.exp(-z[i])));
+      }
+      return rows(z, features.length);
+    }
+  }
+
   /** The image encoder's weights, serialized as DJL writes a block's parameters. */
   public byte[] imageTowerParameters() throws IOException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -42,7 +42,8 @@ public final class ZeroShot {
       Map<String, String> promptSource,
       Map<String, Integer> viewSamples,
       Map<String, Map<String, Double>> aurocByView,
-      Map<String, Double> textAuroc) {}
+      Map<String, Double> textAuroc,
+      Map<String, Double> tagAuroc) {}
 
   /** The group of PA and AP films, reported beside each stored view when a split has both kinds. */
   public static final String FRONTAL = "frontal";
@@ -114,7 +115,8 @@ public final class ZeroShot {
         throw new IllegalArgumentException(
             "no " + split + " sample of " + dataset + " has a label for task '" + taskName + "'");
       }
-      float[][] img = model.images(data, 64, threads).embeddings();
+      ClipModel.Images images = model.images(data, 64, threads);
+      float[][] img = images.embeddings();
       double s = model.scale();
       int n = rows.size();
       double[][] p = new double[k][n];
@@ -215,7 +217,8 @@ public final class ZeroShot {
           promptSource,
           viewSamples,
           byView,
-          textSide(model, data, rows, truth, posEmb, negEmb, classes));
+          textSide(model, data, rows, truth, posEmb, negEmb, classes),
+          tagHead(model, images.features(), rows, y, classes));
     }
   }
 
@@ -287,6 +290,44 @@ public final class ZeroShot {
     boolean[] all = new boolean[m];
     java.util.Arrays.fill(all, true);
     return aurocs(classes, p, y, all);
+  }
+
+  /**
+   * Not zero-shot: ASG's tag head (trained on the finding tags of the training reports' triplets,
+   * never on the task's labels) scoring the images, a class by the highest probability of the tags
+   * its name maps to. It shows what the image tower learned from the reports without the text tower
+   * in between. Empty for models without a tag head; null for a class no tag names.
+   */
+  static Map<String, Double> tagHead(
+      ClipModel model,
+      float[][] features,
+      List<Integer> rows,
+      boolean[][] y,
+      List<String> classes) {
+    float[][] probs = model.tagProbabilities(features);
+    if (probs == null) {
+      return Map.of();
+    }
+    int n = rows.size();
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int c = 0; c < classes.size(); c++) {
+      List<Integer> tags = FindingTags.indices(classes.get(c));
+      if (tags.isEmpty()) {
+        out.put(classes.get(c), null);
+        continue;
+      }
+      double[] p = new double[n];
+      for (int r = 0; r < n; r++) {
+        double best = 0;
+        for (int t : tags) {
+          best = Math.max(best, probs[rows.get(r)][t]);
+        }
+        p[r] = best;
+      }
+      double a = Auroc.of(p, y[c]);
+      out.put(classes.get(c), Double.isNaN(a) ? null : a);
+    }
+    return out;
   }
 
   /** The mean of unit rows, normalised again (CLIP's prompt ensembling). */

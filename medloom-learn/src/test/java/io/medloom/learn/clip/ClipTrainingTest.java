@@ -90,6 +90,15 @@ class ClipTrainingTest {
       assertThat(pr.rows()).hasSize(2);
       assertThat(pr.rows().get(1).trainSamples()).isGreaterThan(pr.rows().get(0).trainSamples());
     }
+    try (ClipModel m = ClipModel.load(tmp.resolve("m-asg"))) {
+      ZeroShot.Report z = ZeroShot.run(m, dataset, SplitScheme.MEDLOOM, "test", "findings", 2);
+      // ASG's tag head scores the classes a finding tag names.
+      assertThat(z.tagAuroc()).containsKey("cardiomegaly");
+      if (z.positives().get("cardiomegaly") > 0
+          && z.positives().get("cardiomegaly") < z.samples()) {
+        assertThat(z.tagAuroc().get("cardiomegaly")).isBetween(0.0, 1.0);
+      }
+    }
     searchIndexIsBuiltOnceAndCached(out);
     assertThatThrownBy(() -> ClipTraining.run(config(ClipLoss.CLIP, 1, out), TrainListener.NONE))
         .hasMessageContaining("already holds a finished model");
@@ -130,6 +139,7 @@ class ClipTrainingTest {
       assertThat(z.viewSamples().get("PA") + z.viewSamples().get("LATERAL")).isEqualTo(z.samples());
       assertThat(z.aurocByView().get("PA")).containsKey("cardiomegaly");
       assertThat(z.textAuroc()).containsKeys("cardiomegaly", "pleural effusion");
+      assertThat(z.tagAuroc()).isEmpty(); // clip has no tag head
     }
   }
 
