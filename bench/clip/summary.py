@@ -16,7 +16,7 @@ print(f"phantom:{films} (test {z[base]['samples']} films, {r[base]['distinct_tex
 def line(name, f, unit=""):
     v = {l: f(l) for l in losses}
     def ratio(l):
-        return "-" if not v[base] or v[l] != v[l] else f"{v[l] / v[base]:.3f}"
+        return "-" if not v[base] or v[base] != v[base] or v[l] != v[l] else f"{v[l] / v[base]:.3f}"
     print(f"{name}: " + ", ".join(f"{l} {v[l]:.4f}{unit}" for l in losses)
           + ", ratio " + ", ".join(f"{l}/{base} {ratio(l)}" for l in losses[1:]))
 def num(x):
@@ -35,6 +35,9 @@ for v in [v for v in ["frontal", "LATERAL"] if v in views]:
 for c in ["cardiomegaly", "pleural effusion"]:
     line(f"text side AUROC {c} (each report against the prompts, no image)",
          lambda l: num((z[l].get("text_auroc") or {}).get(c)))
+for c in ["cardiomegaly", "pleural effusion"]:
+    line(f"asg tag head AUROC {c} (report-supervised, not zero-shot; nan without a head)",
+         lambda l: num((z[l].get("tag_head_auroc") or {}).get(c)))
 line("image->text R@10", lambda l: r[l]["i2t"]["R@10"])
 print(f"image->text R@10 chance: {r[base]['chance_R@10']:.4f}")
 line("image->text R@10 / chance", lambda l: r[l]["i2t"]["R@10"] / r[l]["chance_R@10"])
