@@ -37,6 +37,10 @@ final class ClipEvalOutput {
     m.put("positives", r.positives());
     m.put("prompts", r.prompts());
     m.put("prompt_source", r.promptSource());
+    m.put("view_samples", r.viewSamples());
+    m.put("auroc_by_view", r.aurocByView());
+    m.put("text_auroc", r.textAuroc());
+    m.put("tag_head_auroc", r.tagAuroc());
     return m;
   }
 
@@ -74,7 +78,35 @@ final class ClipEvalOutput {
             r.macroAuroc(),
             r.accuracy(),
             r.macroF1()));
+    if (!r.aurocByView().isEmpty() || !r.textAuroc().isEmpty() || !r.tagAuroc().isEmpty()) {
+      // The headline above keeps every view; these columns only split it. The text side scores
+      // reports instead of images; the tag head (asg) is report-supervised, not zero-shot.
+      sb.append(String.format(Locale.ROOT, "%-28s", "AUROC by view/text/tags"));
+      for (var v : r.viewSamples().entrySet()) {
+        sb.append(String.format(Locale.ROOT, " %14s", v.getKey() + " (" + v.getValue() + ")"));
+      }
+      sb.append(r.textAuroc().isEmpty() ? "" : String.format(Locale.ROOT, " %10s", "text"));
+      sb.append(r.tagAuroc().isEmpty() ? "" : String.format(Locale.ROOT, " %10s", "tag head"));
+      sb.append(System.lineSeparator());
+      for (String c : r.auroc().keySet()) {
+        sb.append(String.format(Locale.ROOT, "%-28s", c));
+        for (String v : r.viewSamples().keySet()) {
+          sb.append(String.format(Locale.ROOT, " %14s", fixed(r.aurocByView().get(v).get(c))));
+        }
+        if (!r.textAuroc().isEmpty()) {
+          sb.append(String.format(Locale.ROOT, " %10s", fixed(r.textAuroc().get(c))));
+        }
+        if (!r.tagAuroc().isEmpty()) {
+          sb.append(String.format(Locale.ROOT, " %10s", fixed(r.tagAuroc().get(c))));
+        }
+        sb.append(System.lineSeparator());
+      }
+    }
     return sb.toString();
+  }
+
+  private static String fixed(Double a) {
+    return a == null ? "-" : String.format(Locale.ROOT, "%.4f", a);
   }
 
   static String table(Retrieval.Report r) {

@@ -3,6 +3,7 @@ package io.medloom.cli;
 import io.medloom.learn.Preset;
 import io.medloom.learn.clip.ClipConfig;
 import io.medloom.learn.clip.ClipLoss;
+import io.medloom.learn.clip.TextMarks;
 import io.medloom.learn.clip.TorchScriptInit;
 import io.medloom.learn.train.ClipTraining;
 import io.medloom.store.read.SplitScheme;
@@ -124,6 +125,17 @@ final class TrainClipCommand implements Callable<Integer> {
       })
   double regionWeight;
 
+  @Option(
+      names = "--text-marks",
+      defaultValue = "none",
+      description = {
+        "none, or negation: before tokenizing, every word of a finding the text engine reads as",
+        "denied gets the prefix 'neg' and as hedged 'unc' (\"No pleural effusion\" -> \"No",
+        "negpleural negeffusion\"), in the vocabulary, training texts, prompts and retrieval",
+        "texts alike; the model remembers it. Default ${DEFAULT-VALUE}."
+      })
+  String textMarks;
+
   @Override
   public Integer call() throws Exception {
     ClipLoss l = ClipLoss.parse(loss);
@@ -155,7 +167,8 @@ final class TrainClipCommand implements Callable<Integer> {
                 init == null ? null : TorchScriptInit.parse(init),
                 initText == null ? null : TorchScriptInit.parse(initText),
                 hardNegatives,
-                regionWeight),
+                regionWeight,
+                TextMarks.parse(textMarks)),
             TrainProgress.forStderr());
     System.out.printf(
         Locale.ROOT,

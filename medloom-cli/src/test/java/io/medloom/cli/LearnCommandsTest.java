@@ -34,6 +34,49 @@ class LearnCommandsTest {
   }
 
   @Test
+  void clipWithNegationMarksTrainsAndZeroShotSplitsByViewFromTheCommandLine() throws Exception {
+    Path model = tmp.resolve("clip-neg");
+    Cli bad =
+        Cli.run("train", "clip", ds.toString(), "--text-marks", "negex", "--out", model.toString());
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("text marks must be 'none' or 'negation'");
+    Cli train =
+        Cli.run(
+            "train",
+            "clip",
+            ds.toString(),
+            "--preset",
+            "tiny",
+            "--image-size",
+            "32",
+            "--epochs",
+            "1",
+            "--batch",
+            "8",
+            "--max-tokens",
+            "24",
+            "--vocabulary",
+            "300",
+            "--text-marks",
+            "negation",
+            "--out",
+            model.toString());
+    assertThat(train.exitCode()).as(train.out()).isZero();
+    JsonNode info = new ObjectMapper().readTree(model.resolve("model.json").toFile());
+    assertThat(info.path("text_marks").asText()).isEqualTo("negation");
+    Cli zs = Cli.run("eval", "zeroshot", model.toString(), ds.toString(), "--task", "findings");
+    assertThat(zs.exitCode()).as(zs.out()).isZero();
+    assertThat(zs.out()).contains("AUROC by view/text/tags", "LATERAL", "frontal");
+    JsonNode r = new ObjectMapper().readTree(model.resolve("eval/zeroshot.json").toFile());
+    assertThat(r.path("auroc_by_view").has("PA")).isTrue();
+    assertThat(
+            r.path("view_samples").path("PA").asInt()
+                + r.path("view_samples").path("LATERAL").asInt())
+        .isEqualTo(r.path("samples").asInt());
+    assertThat(r.path("text_auroc").has("pleural effusion")).isTrue();
+  }
+
+  @Test
   void trainEvalAndPredictFromTheCommandLine() throws Exception {
     Path model = tmp.resolve("model");
     Cli train =

@@ -18,6 +18,7 @@ import java.nio.file.Path;
  *     Counterfactuals}); samples whose texts were composed from labels get none
  * @param regionWeight weight of ASG's region–sentence term (0 turns it off; only {@code asg} has
  *     one)
+ * @param textMarks how texts are rewritten before tokenizing (see {@link TextMarks})
  */
 public record ClipConfig(
     Path dataset,
@@ -32,7 +33,8 @@ public record ClipConfig(
     Path imageInit,
     Path textInit,
     boolean hardNegatives,
-    double regionWeight) {
+    double regionWeight,
+    TextMarks textMarks) {
   public static final int DEFAULT_MAX_TOKENS = 64;
   public static final int DEFAULT_VOCABULARY = 4000;
   public static final double DEFAULT_REGION_WEIGHT = 1.0;
@@ -43,6 +45,7 @@ public record ClipConfig(
     notNull(loss, "loss");
     notNull(scheme, "split scheme");
     notNull(out, "output folder");
+    notNull(textMarks, "text marks");
     checkArgument(loaderThreads >= 1, "loader threads must be >= 1: %s", loaderThreads);
     checkArgument(maxTokens >= 8 && maxTokens <= 512, "max tokens must be in 8..512");
     checkArgument(vocabulary >= 64, "vocabulary must be >= 64: %s", vocabulary);
@@ -50,6 +53,38 @@ public record ClipConfig(
         regionWeight >= 0 && Double.isFinite(regionWeight),
         "region weight must be >= 0: %s",
         regionWeight);
+  }
+
+  /** A run without text marks. */
+  public ClipConfig(
+      Path dataset,
+      Preset preset,
+      ClipLoss loss,
+      SplitScheme scheme,
+      Path out,
+      long seed,
+      int loaderThreads,
+      int maxTokens,
+      int vocabulary,
+      Path imageInit,
+      Path textInit,
+      boolean hardNegatives,
+      double regionWeight) {
+    this(
+        dataset,
+        preset,
+        loss,
+        scheme,
+        out,
+        seed,
+        loaderThreads,
+        maxTokens,
+        vocabulary,
+        imageInit,
+        textInit,
+        hardNegatives,
+        regionWeight,
+        TextMarks.NONE);
   }
 
   /** A run with the given tower starts, no hard negatives and ASG's default region weight. */

@@ -48,7 +48,8 @@ public final class ClipData {
       float[] tags,
       List<Label> labels,
       List<Counterfactuals.Mention> mentions,
-      List<Region> regions) {}
+      List<Region> regions,
+      String view) {}
 
   /**
    * A region with a description: its box in the stored image ({@code width × height}) and the
@@ -155,7 +156,8 @@ public final class ClipData {
               tags,
               s.labels(),
               mentions,
-              regions(s)));
+              regions(s),
+              s.view() == null ? "" : s.view()));
     }
     this.items = List.copyOf(out);
     Map<String, List<Integer>> frozen = new HashMap<>();
@@ -246,6 +248,16 @@ public final class ClipData {
 
   public List<Label> labels(int i) {
     return items.get(i).labels();
+  }
+
+  /** Example {@code i}'s view position as stored (PA, AP, LATERAL, ...), "" when unknown. */
+  public String view(int i) {
+    return items.get(i).view();
+  }
+
+  /** Whether example {@code i}'s text is a report, caption or notes (not composed from labels). */
+  public boolean written(int i) {
+    return items.get(i).labelPrompt().isEmpty();
   }
 
   /** The whole report (findings then impression), or the composed label text with a fixed seed. */

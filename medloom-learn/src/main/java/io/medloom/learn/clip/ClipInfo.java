@@ -14,6 +14,8 @@ import java.nio.file.Files;
  *
  * @param loss {@code clip}, {@code cxr-clip} or {@code asg}
  * @param bestValLoss the validation CLIP loss of the kept epoch
+ * @param textMarks {@link TextMarks} wire name; absent (null) in models written before marks
+ *     existed, which read as {@code none}
  */
 public record ClipInfo(
     @JsonProperty("format_version") int formatVersion,
@@ -33,7 +35,8 @@ public record ClipInfo(
     @JsonProperty("epochs_run") int epochsRun,
     @JsonProperty("best_epoch") int bestEpoch,
     @JsonProperty("best_val_loss") Double bestValLoss,
-    @JsonProperty("train_seconds") double trainSeconds) {
+    @JsonProperty("train_seconds") double trainSeconds,
+    @JsonProperty("text_marks") String textMarks) {
 
   public static final String KIND = "clip";
 
@@ -56,7 +59,13 @@ public record ClipInfo(
         epochs,
         best,
         bestLoss,
-        secs);
+        secs,
+        textMarks);
+  }
+
+  /** How the model's texts are rewritten before tokenizing. */
+  public TextMarks marks() {
+    return TextMarks.parse(textMarks);
   }
 
   /** Reads a model folder's {@code model.json}, which must describe a vision–language model. */

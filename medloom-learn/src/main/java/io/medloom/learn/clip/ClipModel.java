@@ -71,7 +71,8 @@ public final class ClipModel implements AutoCloseable {
           dir + " holds no finished model (status " + info.status() + "); re-run train clip");
     }
     TextTokenizer tokenizer =
-        TextTokenizer.load(dir.resolve(TextTokenizer.FILE), info.spec().maxTokens());
+        TextTokenizer.load(dir.resolve(TextTokenizer.FILE), info.spec().maxTokens())
+            .withRewrite(info.marks());
     Djl.engine();
     NDManager manager = NDManager.newBaseManager();
     try {
@@ -192,6 +193,29 @@ public final class ClipModel implements AutoCloseable {
           net.forward(
               store, new NDList(m.create(images, new Shape(n, info.channels(), s, s))), false);
       return new Images(rows(out.get(0).toFloatArray(), n), rows(out.get(1).toFloatArray(), n));
+    }
+  }
+
+  /**
+   * ASG's tag-head probabilities (sigmoid, one column per {@link FindingTags#TAGS} entry) of image
+   * features as {@link #images} gives them; null when the model has no tag head (not {@code asg}).
+   */
+  public float[][] tagProbabilities(float[][] features) {
+    if (info.spec().tags() == 0 || features.length == 0) {
+      return null;
+    }
+    int f = features[0].length;
+    float[] flat = new float[features.length * f];
+    for (int i = 0; i < features.length; i++) {
+      System.arraycopy(features[i], 0, flat, i * f, f);
+    }
+    try (NDManager m = manager.newSubManager()) {
+      NDArray logits = net.tagLogits(store, m.create(flat, new Shape(features.length, f)));
+      float[] z = logits.toFloatArray();
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) (1 / (1 + Math.exp(-z[i])));
+      }
+      return rows(z, features.length);
     }
   }
 

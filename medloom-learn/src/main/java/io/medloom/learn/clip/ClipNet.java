@@ -109,6 +109,16 @@ public final class ClipNet extends AbstractBlock {
   }
 
   /**
+   * ASG's tag logits {@code [B, tags]} of pooled image features {@code [B, F]}; null without a
+   * head.
+   */
+  NDArray tagLogits(ParameterStore ps, NDArray features) {
+    return tagHead == null
+        ? null
+        : tagHead.forward(ps, new NDList(features), false).singletonOrThrow();
+  }
+
+  /**
    * The image tower up to its global pooling: every block but the last two (global average pooling
    * and flattening, which {@link io.medloom.learn.nn.Encoders#backbone} ends with).
    */

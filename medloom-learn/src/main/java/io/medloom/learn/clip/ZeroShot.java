@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Zero-shot classification, CXR-CLIP's protocol: each class gets the text engine's prompt sets
@@ -36,7 +39,14 @@ public final class ZeroShot {
       double macroF1,
       Map<String, Integer> positives,
       Map<String, Integer> prompts,
-      Map<String, String> promptSource) {}
+      Map<String, String> promptSource,
+      Map<String, Integer> viewSamples,
+      Map<String, Map<String, Double>> aurocByView,
+      Map<String, Double> textAuroc,
+      Map<String, Double> tagAuroc) {}
+
+  /** The group of PA and AP films, reported beside each stored view when a split has both kinds. */
+  public static final String FRONTAL = "frontal";
 
   /** Zero-shot with the dataset's own prompt sets ({@link PromptSets.Source#DATASET}). */
   public static Report run(
@@ -105,7 +115,8 @@ public final class ZeroShot {
         throw new IllegalArgumentException(
             "no " + split + " sample of " + dataset + " has a label for task '" + taskName + "'");
       }
-      float[][] img = model.images(data, 64, threads).embeddings();
+      ClipModel.Images images = model.images(data, 64, threads);
+      float[][] img = images.embeddings();
       double s = model.scale();
       int n = rows.size();
       double[][] p = new double[k][n];
@@ -166,6 +177,32 @@ public final class ZeroShot {
           aurocCount++;
         }
       }
+      // By view: laterals are harder for a small image tower; the headline above keeps them.
+      Map<String, boolean[]> groups = new TreeMap<>();
+      boolean[] frontal = new boolean[n];
+      boolean anyFrontal = false;
+      for (int r = 0; r < n; r++) {
+        String v = data.view(rows.get(r));
+        v = v.isBlank() ? "unknown" : v;
+        groups.computeIfAbsent(v, x -> new boolean[n])[r] = true;
+        frontal[r] = FRONTAL_VIEWS.contains(v.toUpperCase(Locale.ROOT));
+        anyFrontal |= frontal[r];
+      }
+      Map<String, Integer> viewSamples = new LinkedHashMap<>();
+      Map<String, Map<String, Double>> byView = new LinkedHashMap<>();
+      if (groups.size() > 1) {
+        if (anyFrontal) {
+          groups.put(FRONTAL, frontal);
+        }
+        for (var g : groups.entrySet()) {
+          int count = 0;
+          for (boolean b : g.getValue()) {
+            count += b ? 1 : 0;
+          }
+          viewSamples.put(g.getKey(), count);
+          byView.put(g.getKey(), aurocs(classes, p, y, g.getValue()));
+        }
+      }
       return new Report(
           taskName,
           split,
@@ -177,8 +214,120 @@ public final class ZeroShot {
           f1Sum / k,
           positives,
           promptCounts,
-          promptSource);
+          promptSource,
+          viewSamples,
+          byView,
+          textSide(model, data, rows, truth, posEmb, negEmb, classes),
+          tagHead(model, images.features(), rows, y, classes));
     }
+  }
+
+  /** View positions counted as frontal. */
+  static final Set<String> FRONTAL_VIEWS = Set.of("PA", "AP");
+
+  /** AUROC per class over the rows {@code keep} marks (null where a class is all one value). */
+  static Map<String, Double> aurocs(
+      List<String> classes, double[][] p, boolean[][] y, boolean[] keep) {
+    int m = 0;
+    for (boolean b : keep) {
+      m += b ? 1 : 0;
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int c = 0; c < classes.size(); c++) {
+      double[] pc = new double[m];
+      boolean[] yc = new boolean[m];
+      int at = 0;
+      for (int r = 0; r < keep.length; r++) {
+        if (keep[r]) {
+          pc[at] = p[c][r];
+          yc[at++] = y[c][r];
+        }
+      }
+      double a = m == 0 ? Double.NaN : Auroc.of(pc, yc);
+      out.put(classes.get(c), Double.isNaN(a) ? null : a);
+    }
+    return out;
+  }
+
+  /**
+   * The text side alone: each sample's own written report, embedded by the text tower, scored
+   * against the class's prompt sets as an image would be. A class the tower cannot separate here
+   * cannot be separated by any image tower aligned to it. Empty when no sample has a written text.
+   */
+  static Map<String, Double> textSide(
+      ClipModel model,
+      ClipData data,
+      List<Integer> rows,
+      List<Label> truth,
+      float[][] posEmb,
+      float[][] negEmb,
+      List<String> classes) {
+    int k = classes.size();
+    List<String> texts = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (int r = 0; r < rows.size(); r++) {
+      if (data.written(rows.get(r))) {
+        texts.add(data.report(rows.get(r)));
+        at.add(r);
+      }
+    }
+    if (texts.isEmpty()) {
+      return Map.of();
+    }
+    float[][] emb = model.texts(texts);
+    double s = model.scale();
+    int m = texts.size();
+    double[][] p = new double[k][m];
+    boolean[][] y = new boolean[k][m];
+    for (int j = 0; j < m; j++) {
+      for (int c = 0; c < k; c++) {
+        double a = s * ClipModel.dot(emb[j], posEmb[c]);
+        double b = s * ClipModel.dot(emb[j], negEmb[c]);
+        p[c][j] = 1 / (1 + Math.exp(b - a));
+        y[c][j] = truth.get(at.get(j)).indices().contains(c);
+      }
+    }
+    boolean[] all = new boolean[m];
+    java.util.Arrays.fill(all, true);
+    return aurocs(classes, p, y, all);
+  }
+
+  /**
+   * Not zero-shot: ASG's tag head (trained on the finding tags of the training reports' triplets,
+   * never on the task's labels) scoring the images, a class by the highest probability of the tags
+   * its name maps to. It shows what the image tower learned from the reports without the text tower
+   * in between. Empty for models without a tag head; null for a class no tag names.
+   */
+  static Map<String, Double> tagHead(
+      ClipModel model,
+      float[][] features,
+      List<Integer> rows,
+      boolean[][] y,
+      List<String> classes) {
+    float[][] probs = model.tagProbabilities(features);
+    if (probs == null) {
+      return Map.of();
+    }
+    int n = rows.size();
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int c = 0; c < classes.size(); c++) {
+      List<Integer> tags = FindingTags.indices(classes.get(c));
+      if (tags.isEmpty()) {
+        out.put(classes.get(c), null);
+        continue;
+      }
+      double[] p = new double[n];
+      for (int r = 0; r < n; r++) {
+        double best = 0;
+        for (int t : tags) {
+          best = Math.max(best, probs[rows.get(r)][t]);
+        }
+        p[r] = best;
+      }
+      double a = Auroc.of(p, y[c]);
+      out.put(classes.get(c), Double.isNaN(a) ? null : a);
+    }
+    return out;
   }
 
   /** The mean of unit rows, normalised again (CLIP's prompt ensembling). */

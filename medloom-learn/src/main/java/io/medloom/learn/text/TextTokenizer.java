@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A WordPiece vocabulary read through DJL's {@link BertFullTokenizer} (pure Java, no native
@@ -28,12 +29,22 @@ public final class TextTokenizer {
   private final long pad;
   private final long cls;
   private final long sep;
+  private final UnaryOperator<String> rewrite;
 
   /**
    * @param pieces the vocabulary in id order, starting with {@link WordPiece#SPECIAL}
    * @param maxLength tokens per text including {@code [CLS]} and {@code [SEP]}
    */
   public TextTokenizer(List<String> pieces, int maxLength) {
+    this(pieces, maxLength, UnaryOperator.identity());
+  }
+
+  /**
+   * @param rewrite applied to every text before it is split (e.g. negation marks); the vocabulary
+   *     must have been trained on texts rewritten the same way
+   */
+  public TextTokenizer(List<String> pieces, int maxLength, UnaryOperator<String> rewrite) {
+    this.rewrite = java.util.Objects.requireNonNull(rewrite, "rewrite");
     checkArgument(maxLength >= 3, "max tokens must be >= 3: %s", maxLength);
     checkArgument(
         pieces.size() > WordPiece.SPECIAL.size()
@@ -64,6 +75,11 @@ public final class TextTokenizer {
     return new TextTokenizer(Files.readAllLines(vocabFile, StandardCharsets.UTF_8), maxLength);
   }
 
+  /** This vocabulary with texts rewritten by {@code rewrite} before they are split. */
+  public TextTokenizer withRewrite(UnaryOperator<String> rewrite) {
+    return new TextTokenizer(pieces, maxLength, rewrite);
+  }
+
   /** Writes the vocabulary (atomically). */
   public void save(Path vocabFile) throws IOException {
     ModelFolder.writeAtomically(vocabFile, String.join("\n", pieces) + "\n");
@@ -77,9 +93,10 @@ public final class TextTokenizer {
     return maxLength;
   }
 
-  /** The WordPiece pieces of a text (no special tokens, no truncation). */
+  /** The WordPiece pieces of a text, rewritten first (no special tokens, no truncation). */
   public List<String> pieces(String text) {
-    return tokenizer.tokenize(text == null ? "" : text);
+    String t = text == null ? "" : rewrite.apply(text);
+    return tokenizer.tokenize(t == null ? "" : t);
   }
 
   /**

@@ -19,6 +19,7 @@ import io.medloom.learn.clip.ClipLoss;
 import io.medloom.learn.clip.ClipNet;
 import io.medloom.learn.clip.ClipSpec;
 import io.medloom.learn.clip.FindingTags;
+import io.medloom.learn.clip.TextMarks;
 import io.medloom.learn.clip.TorchScriptInit;
 import io.medloom.learn.data.Normalization;
 import io.medloom.learn.data.Samplers;
@@ -90,14 +91,16 @@ public final class ClipTraining {
       Path vocabFile = c.out().resolve(TextTokenizer.FILE);
       TextTokenizer tokenizer;
       if (Files.isRegularFile(vocabFile)) {
-        tokenizer = TextTokenizer.load(vocabFile, c.maxTokens());
+        tokenizer = TextTokenizer.load(vocabFile, c.maxTokens()).withRewrite(c.textMarks());
       } else {
         List<String> corpus = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
-          corpus.add(train.report(i, 0, i));
-          corpus.add(train.text(i, 1, i, 1));
+          corpus.add(c.textMarks().apply(train.report(i, 0, i)));
+          corpus.add(c.textMarks().apply(train.text(i, 1, i, 1)));
         }
-        tokenizer = new TextTokenizer(WordPiece.train(corpus, c.vocabulary()), c.maxTokens());
+        tokenizer =
+            new TextTokenizer(
+                WordPiece.train(corpus, c.vocabulary()), c.maxTokens(), c.textMarks());
         Files.createDirectories(c.out());
         tokenizer.save(vocabFile);
       }
@@ -128,7 +131,8 @@ public final class ClipTraining {
               0,
               0,
               null,
-              0);
+              0,
+              c.textMarks().wireName());
       listener.message(
           String.format(
               java.util.Locale.ROOT,
@@ -190,7 +194,8 @@ public final class ClipTraining {
             c.imageInit() == null ? "" : "image " + TorchScriptInit.sha256(c.imageInit()),
             c.textInit() == null ? "" : "text " + TorchScriptInit.sha256(c.textInit()),
             "hard negatives " + c.hardNegatives(),
-            "region weight " + (c.regions() ? c.regionWeight() : 0));
+            "region weight " + (c.regions() ? c.regionWeight() : 0),
+            c.textMarks() == TextMarks.NONE ? "" : "text marks " + c.textMarks().wireName());
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);

@@ -90,10 +90,57 @@ class ClipTrainingTest {
       assertThat(pr.rows()).hasSize(2);
       assertThat(pr.rows().get(1).trainSamples()).isGreaterThan(pr.rows().get(0).trainSamples());
     }
+    try (ClipModel m = ClipModel.load(tmp.resolve("m-asg"))) {
+      ZeroShot.Report z = ZeroShot.run(m, dataset, SplitScheme.MEDLOOM, "test", "findings", 2);
+      // ASG's tag head scores the classes a finding tag names.
+      assertThat(z.tagAuroc()).containsKey("cardiomegaly");
+      if (z.positives().get("cardiomegaly") > 0
+          && z.positives().get("cardiomegaly") < z.samples()) {
+        assertThat(z.tagAuroc().get("cardiomegaly")).isBetween(0.0, 1.0);
+      }
+    }
     searchIndexIsBuiltOnceAndCached(out);
     assertThatThrownBy(() -> ClipTraining.run(config(ClipLoss.CLIP, 1, out), TrainListener.NONE))
         .hasMessageContaining("already holds a finished model");
     assertThat(Files.readString(out.resolve("model.json"))).contains("\"kind\" : \"clip\"");
+  }
+
+  @Test
+  void negationMarksReachTheVocabularyTheModelAndItsEvaluation() throws Exception {
+    Path out = tmp.resolve("m-marks");
+    ClipConfig base = config(ClipLoss.CLIP, 1, out);
+    ClipConfig c =
+        new ClipConfig(
+            base.dataset(),
+            base.preset(),
+            base.loss(),
+            base.scheme(),
+            out,
+            base.seed(),
+            base.loaderThreads(),
+            base.maxTokens(),
+            base.vocabulary(),
+            null,
+            null,
+            false,
+            0,
+            TextMarks.NEGATION);
+    ClipTraining.Result r = ClipTraining.run(c, TrainListener.NONE);
+    assertThat(r.info().marks()).isEqualTo(TextMarks.NEGATION);
+    assertThat(Files.readString(out.resolve("model.json")))
+        .contains("\"text_marks\" : \"negation\"");
+    try (ClipModel m = ClipModel.load(out)) {
+      TextTokenizer t = m.tokenizer();
+      assertThat(t.pieces("No pleural effusion."))
+          .isNotEqualTo(t.withRewrite(TextMarks.NONE).pieces("No pleural effusion."));
+      ZeroShot.Report z = ZeroShot.run(m, dataset, SplitScheme.MEDLOOM, "test", "findings", 2);
+      // The phantom has PA and lateral films: each view, the frontal group and the text side.
+      assertThat(z.viewSamples()).containsKeys("PA", "LATERAL", ZeroShot.FRONTAL);
+      assertThat(z.viewSamples().get("PA") + z.viewSamples().get("LATERAL")).isEqualTo(z.samples());
+      assertThat(z.aurocByView().get("PA")).containsKey("cardiomegaly");
+      assertThat(z.textAuroc()).containsKeys("cardiomegaly", "pleural effusion");
+      assertThat(z.tagAuroc()).isEmpty(); // clip has no tag head
+    }
   }
 
   private static void searchIndexIsBuiltOnceAndCached(Path model) throws Exception {
