@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,17 +48,7 @@ final class TrainClipCommand implements Callable<Integer> {
       description = "clip, cxr-clip or asg (default ${DEFAULT-VALUE}).")
   String loss;
 
-  @Option(names = "--epochs", description = "Epochs (default: the preset's).")
-  Integer epochs;
-
-  @Option(names = "--batch", description = "Batch size (default: the preset's).")
-  Integer batch;
-
-  @Option(names = "--lr", description = "Peak learning rate (default: the preset's).")
-  Double lr;
-
-  @Option(names = "--image-size", description = "Input side in pixels (default: the preset's).")
-  Integer imageSize;
+  @Mixin PresetOverrides overrides;
 
   @Option(
       names = "--max-tokens",
@@ -139,19 +130,7 @@ final class TrainClipCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClipLoss l = ClipLoss.parse(loss);
-    Preset p = Preset.load(preset);
-    if (epochs != null) {
-      p = p.withEpochs(epochs);
-    }
-    if (batch != null) {
-      p = p.withBatch(batch);
-    }
-    if (lr != null) {
-      p = p.withLr(lr);
-    }
-    if (imageSize != null) {
-      p = p.withImageSize(imageSize);
-    }
+    Preset p = overrides.applyTo(Preset.load(preset));
     ClipTraining.Result r =
         ClipTraining.run(
             new ClipConfig(
