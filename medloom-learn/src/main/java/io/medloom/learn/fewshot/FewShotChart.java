@@ -55,7 +55,7 @@ public final class FewShotChart {
     }
     String title =
         "few-shot accuracy, "
-            + r.model()
+            + shortName(r.model())
             + (r.holdOutDomain() == null ? "" : ", held out: " + r.holdOutDomain())
             + " ("
             + r.tasks().size()
@@ -91,5 +91,19 @@ public final class FewShotChart {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ImageIO.write(chart.createBufferedImage(800, 520), "png", bytes);
     ModelFolder.writeAtomically(out, bytes.toByteArray());
+  }
+
+  /**
+   * A model folder by its own name: the folder's path says where it lies on one machine, which a
+   * chart shared with others should not carry. {@code random:tiny} stays as it is.
+   */
+  static String shortName(String model) {
+    int cut = Math.max(model.lastIndexOf('/'), model.lastIndexOf('\\'));
+    String trimmed = model;
+    while (cut == trimmed.length() - 1 && cut > 0) {
+      trimmed = trimmed.substring(0, cut);
+      cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+    }
+    return cut < 0 ? trimmed : trimmed.substring(cut + 1);
   }
 }
