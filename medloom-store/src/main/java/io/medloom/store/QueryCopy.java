@@ -1,14 +1,10 @@
 package io.medloom.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HexFormat;
 
 /**
  * A DuckDB copy of a dataset's rows, kept in a cache folder so that repeated queries over many
@@ -29,29 +25,12 @@ public final class QueryCopy {
    * $XDG_CACHE_HOME/medloom/query}, else {@code ~/.cache/medloom/query}.
    */
   public static Path defaultRoot() {
-    String own = System.getenv("MEDLOOM_CACHE");
-    if (own != null && !own.isBlank()) {
-      return Path.of(own, "query");
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("medloom").resolve("query");
+    return CacheFolders.defaultRoot("query");
   }
 
   /** The copy's file for this dataset in the cache folder {@code root}. */
   public static Path file(Path root, DatasetLayout layout) throws IOException {
-    byte[] success = Files.readAllBytes(layout.success());
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-      sha.update(success);
-      return root.resolve(HexFormat.of().formatHex(sha.digest()).substring(0, 32) + ".duckdb");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    return CacheFolders.duckdbFile(root, FORMAT, layout.success());
   }
 
   /**
