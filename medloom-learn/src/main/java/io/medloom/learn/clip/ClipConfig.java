@@ -55,73 +55,15 @@ public record ClipConfig(
         regionWeight);
   }
 
-  /** A run without text marks. */
-  public ClipConfig(
-      Path dataset,
-      Preset preset,
-      ClipLoss loss,
-      SplitScheme scheme,
-      Path out,
-      long seed,
-      int loaderThreads,
-      int maxTokens,
-      int vocabulary,
-      Path imageInit,
-      Path textInit,
-      boolean hardNegatives,
-      double regionWeight) {
-    this(
-        dataset,
-        preset,
-        loss,
-        scheme,
-        out,
-        seed,
-        loaderThreads,
-        maxTokens,
-        vocabulary,
-        imageInit,
-        textInit,
-        hardNegatives,
-        regionWeight,
-        TextMarks.NONE);
-  }
-
-  /** A run with the given tower starts, no hard negatives and ASG's default region weight. */
-  public ClipConfig(
-      Path dataset,
-      Preset preset,
-      ClipLoss loss,
-      SplitScheme scheme,
-      Path out,
-      long seed,
-      int loaderThreads,
-      int maxTokens,
-      int vocabulary,
-      Path imageInit,
-      Path textInit) {
-    this(
-        dataset,
-        preset,
-        loss,
-        scheme,
-        out,
-        seed,
-        loaderThreads,
-        maxTokens,
-        vocabulary,
-        imageInit,
-        textInit,
-        false,
-        DEFAULT_REGION_WEIGHT);
-  }
-
   /** Whether training pools described regions (ASG with a positive region weight). */
   public boolean regions() {
     return loss == ClipLoss.ASG && regionWeight > 0;
   }
 
-  /** A run whose towers start from random weights. */
+  /**
+   * A run whose towers start from random weights, without hard negatives or text marks, with ASG's
+   * default region weight.
+   */
   public ClipConfig(
       Path dataset,
       Preset preset,
@@ -133,6 +75,19 @@ public record ClipConfig(
       int maxTokens,
       int vocabulary) {
     this(
-        dataset, preset, loss, scheme, out, seed, loaderThreads, maxTokens, vocabulary, null, null);
+        dataset,
+        preset,
+        loss,
+        scheme,
+        out,
+        seed,
+        loaderThreads,
+        maxTokens,
+        vocabulary,
+        null,
+        null,
+        false,
+        DEFAULT_REGION_WEIGHT,
+        TextMarks.NONE);
   }
 }

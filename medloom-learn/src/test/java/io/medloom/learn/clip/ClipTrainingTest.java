@@ -53,7 +53,20 @@ class ClipTrainingTest {
     Preset p = Preset.load("tiny").withEpochs(epochs).withBatch(8).withImageSize(32);
     // Hard negatives on and ASG's region term at weight 1: every path of a training step runs.
     return new ClipConfig(
-        dataset, p, loss, SplitScheme.MEDLOOM, out, 7, 2, 24, 300, null, null, true, 1.0);
+        dataset,
+        p,
+        loss,
+        SplitScheme.MEDLOOM,
+        out,
+        7,
+        2,
+        24,
+        300,
+        null,
+        null,
+        true,
+        1.0,
+        TextMarks.NONE);
   }
 
   @Test
