@@ -26,11 +26,12 @@ import scala.Tuple2;
 /**
  * The duplicate pass as Spark stages, so that no single node holds every hash: each task reads the
  * hashes of one shard; exact copies meet in a shuffle keyed by content hash; near-duplicate
- * candidates meet in a shuffle keyed by (band, band value), the band join of {@link Duplicates},
- * and are compared there; candidates are confirmed on thumbnails made by the task that reads the
- * candidate's shard. Only what is found comes back to the driver (links between patients, and the
- * smallest sample id and splits of linked patients), where {@link Duplicates#decide} groups them
- * exactly as the local pass does. Same shards, same report.
+ * candidates meet in a shuffle keyed by (band, band value), the search of {@link SparkBandSearch},
+ * and are compared there; candidates are ruled out on thumbnail sketches, then confirmed on
+ * thumbnails, both made by the task that reads the candidate's shard. Only what is found comes back
+ * to the driver (links between patients, and the smallest sample id and splits of linked patients),
+ * where {@link Duplicates#decide} groups them exactly as the local pass does. Same shards, same
+ * report.
  */
 final class SparkDuplicates implements DuplicateFinder, Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,6 +46,46 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
 
   /** A hashed row and the shard file it is in. */
   record Located(String file, HashRow row) implements Serializable {}
+
+  /** A hash-close pair, where its rows are stored, and whether their contents are identical. */
+  record Candidate(Pair pair, String fileA, String fileB, boolean sameContent)
+      implements Serializable {
+    static Candidate of(Located x, Located y) {
+      HashRow a = x.row();
+      HashRow b = y.row();
+      boolean same = a.contentHash().equals(b.contentHash());
+      return a.id().compareTo(b.id()) < 0
+          ? new Candidate(
+              new Pair(a.id(), b.id(), a.patientKey(), b.patientKey()), x.file(), y.file(), same)
+          : new Candidate(
+              new Pair(b.id(), a.id(), b.patientKey(), a.patientKey()), y.file(), x.file(), same);
+    }
+  }
+
+  /** The thumbnails of the rows of the candidates, each made by a task reading that row's shard. */
+  private static JavaPairRDD<String, byte[]> thumbnailsOf(JavaRDD<Candidate> candidates) {
+    return candidates
+        .flatMapToPair(
+            c ->
+                List.of(
+                        new Tuple2<>(c.fileA(), c.pair().idA()),
+                        new Tuple2<>(c.fileB(), c.pair().idB()))
+                    .iterator())
+        .distinct()
+        .groupByKey()
+        .flatMapToPair(SparkDuplicates::thumbnails);
+  }
+
+  /** Each candidate with the values of its two rows (a row without one drops the candidate). */
+  private static <V> JavaRDD<scala.Tuple3<Candidate, V, V>> pairsWith(
+      JavaRDD<Candidate> candidates, JavaPairRDD<String, V> values) {
+    return candidates
+        .mapToPair(c -> new Tuple2<>(c.pair().idA(), c))
+        .join(values)
+        .mapToPair(t -> new Tuple2<>(t._2()._1().pair().idB(), t._2()))
+        .join(values)
+        .map(t -> new scala.Tuple3<>(t._2()._1()._1(), t._2()._1()._2(), t._2()._2()));
+  }
 
   @Override
   public Duplicates.Report find(Path samplesDir) throws IOException {
@@ -83,38 +124,47 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
               .toList();
       exact.unpersist();
 
-      // Near copies: candidates from the band join, compared where their bucket meets.
-      JavaRDD<Pair> candidates =
-          rows.filter(l -> l.row().phash() != null)
-              .flatMapToPair(SparkDuplicates::bands)
-              .groupByKey()
-              .flatMap(SparkDuplicates::closePairs)
-              .distinct()
+      // Near copies: hash-close pairs from the band search, each row numbered so the search
+      // shuffles numbers and hashes only; then the rows of each pair, a sketch check that rules
+      // out most pairs on 128 bytes a row, and the thumbnail check on what is left.
+      JavaPairRDD<Long, Located> numbered =
+          rows.zipWithIndex()
+              .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
               .persist(StorageLevel.MEMORY_AND_DISK());
-      JavaPairRDD<String, byte[]> thumbs =
-          candidates
-              .flatMap(p -> List.of(p.idA(), p.idB()).iterator())
-              .distinct()
-              .mapToPair(id -> new Tuple2<>(id, Boolean.TRUE))
-              .join(rows.mapToPair(l -> new Tuple2<>(l.row().id(), l.file())))
-              .mapToPair(t -> new Tuple2<>(t._2()._2(), t._1()))
+      JavaRDD<Candidate> candidates =
+          numbered
+              .filter(t -> t._2().row().phash() != null)
+              .flatMapToPair(t -> SparkBandSearch.records(t._1(), t._2().row().phash()))
               .groupByKey()
-              .flatMapToPair(SparkDuplicates::thumbnails);
+              .flatMapToPair(SparkBandSearch::pairs)
+              .join(numbered)
+              .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+              .join(numbered)
+              .map(t -> Candidate.of(t._2()._1(), t._2()._2()))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<String, short[]> sketches =
+          thumbnailsOf(candidates).mapValues(Duplicates::sketch);
+      JavaRDD<Candidate> unruled =
+          pairsWith(candidates, sketches)
+              .filter(t -> t._1().sameContent() || Duplicates.sketchesMayMatch(t._2(), t._3()))
+              .map(t -> t._1())
+              .persist(StorageLevel.MEMORY_AND_DISK());
       List<NearLink> confirmed =
-          candidates
-              .mapToPair(p -> new Tuple2<>(p.idA(), p))
-              .join(thumbs)
-              .mapToPair(t -> new Tuple2<>(t._2()._1().idB(), t._2()))
-              .join(thumbs)
+          pairsWith(unruled, thumbnailsOf(unruled))
               .map(
                   t -> {
-                    Pair p = t._2()._1()._1();
-                    double diff = Duplicates.meanAbsoluteDifference(t._2()._1()._2(), t._2()._2());
+                    Pair p = t._1().pair();
+                    double diff =
+                        t._1().sameContent()
+                            ? 0
+                            : Duplicates.meanAbsoluteDifference(t._2(), t._3());
                     return new NearLink(diff, p.idA(), p.idB(), p.a(), p.b());
                   })
               .filter(l -> l.difference() <= Duplicates.MAX_THUMBNAIL_DIFFERENCE)
               .collect();
+      unruled.unpersist();
       candidates.unpersist();
+      numbered.unpersist();
 
       // What the grouping needs of each linked patient: its smallest sample id and its splits.
       Set<String> linked = new HashSet<>();
@@ -175,39 +225,6 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
     for (int i = 0; i < p.size(); i++) {
       for (int j = i + 1; j < p.size(); j++) {
         out.add(new Tuple2<>(p.get(i), p.get(j)));
-      }
-    }
-    return out.iterator();
-  }
-
-  /** The row under each of its bands: key (band, value). */
-  private static java.util.Iterator<Tuple2<Tuple2<Integer, Integer>, HashRow>> bands(Located l) {
-    List<Tuple2<Tuple2<Integer, Integer>, HashRow>> out = new ArrayList<>(Duplicates.BANDS);
-    for (int band = 0; band < Duplicates.BANDS; band++) {
-      out.add(
-          new Tuple2<>(new Tuple2<>(band, Duplicates.bandValue(l.row().phash(), band)), l.row()));
-    }
-    return out.iterator();
-  }
-
-  /** The pairs of one bucket within {@link Duplicates#MAX_DISTANCE} bits. */
-  private static java.util.Iterator<Pair> closePairs(
-      Tuple2<Tuple2<Integer, Integer>, Iterable<HashRow>> bucket) {
-    List<HashRow> rows = new ArrayList<>();
-    bucket._2().forEach(rows::add);
-    List<Pair> out = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      for (int j = i + 1; j < rows.size(); j++) {
-        HashRow x = rows.get(i);
-        HashRow y = rows.get(j);
-        if (x.id().equals(y.id())
-            || Duplicates.distance(x.phash(), y.phash()) > Duplicates.MAX_DISTANCE) {
-          continue;
-        }
-        out.add(
-            x.id().compareTo(y.id()) < 0
-                ? new Pair(x.id(), y.id(), x.patientKey(), y.patientKey())
-                : new Pair(y.id(), x.id(), y.patientKey(), x.patientKey()));
       }
     }
     return out.iterator();

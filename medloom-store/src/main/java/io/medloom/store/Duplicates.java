@@ -28,20 +28,18 @@ import java.util.TreeMap;
  * without {@code --key-file}, on either engine. (Taking the anchor's draw rather than, say, the
  * smallest draw of the group keeps each group's split distributed like one patient's.)
  *
- * <p>Near-duplicate candidates are every pair within {@link #MAX_DISTANCE} bits. Spark finds them
- * with a band join: the 256-bit hash is cut into 25 disjoint bands ({@link #BANDS}: six 10-bit
- * bands from each 64-bit word, and one 16-bit band from the top 4 bits of the four words), and two
- * hashes within 24 bits of each other must agree on at least one band (pigeonhole: 24 differing
- * bits touch at most 24 bands), so only pairs sharing a band are compared. This one-process pass
- * uses {@link NearPairSearch} (13 wider bands, each probed one bit around), which finds the same
- * pairs with about 40 times fewer comparisons at a million rows, and drops a pair as soon as a
- * sketch of the two thumbnails rules it out ({@link LocalDuplicates}), so it never holds the list
- * of hash-close pairs. Recall within {@link #MAX_DISTANCE} is exact either way. Images whose hash
- * carries too little structure (flat frames) have no hash and are not grouped as near duplicates.
- * Hash candidates are confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}). The 25-band
- * join compares about 24 n^2 / 2^11 pairs when hashes spread evenly, the 13-band search about 273
- * n^2 / 2^20; look-alike films (one template, as in the phantom) crowd buckets and cost more either
- * way (see docs/capacity.md for measured growth).
+ * <p>Near-duplicate candidates are every pair within {@link #MAX_DISTANCE} bits. Both engines find
+ * them with the scheme of {@link NearPairSearch}: 13 bands of 19-20 bits, each probed one bit
+ * around (two hashes within 24 bits are at most one bit apart in at least one band). This
+ * one-process pass runs it over counting-sorted tables and drops a pair as soon as a sketch of the
+ * two thumbnails rules it out ({@link LocalDuplicates}), so it never holds the list of hash-close
+ * pairs; Spark runs it as a shuffle keyed by (band, high bits of the band value), so no task holds
+ * more than one key's hashes. Recall within {@link #MAX_DISTANCE} is exact either way. Images whose
+ * hash carries too little structure (flat frames) have no hash and are not grouped as near
+ * duplicates. Hash candidates are confirmed on thumbnails (see {@link #MAX_THUMBNAIL_DIFFERENCE}).
+ * The search compares about 273 n^2 / 2^20 pairs when hashes spread evenly; look-alike films (one
+ * template, as in the phantom) crowd buckets and cost more (see docs/capacity.md for measured
+ * growth). The 25 exact bands of {@link #BANDS} serve a SQL band join where a query needs one.
  */
 public final class Duplicates {
   /**
@@ -268,6 +266,30 @@ public final class Duplicates {
         .pixels();
   }
 
+  /**
+   * The sketch of a confirmation thumbnail: the sums of its 64 blocks of 4x4 pixels. Two thumbnails
+   * whose sketches fail {@link #sketchesMayMatch} cannot pass the thumbnail check, so an engine can
+   * rule out most hash-close pairs on 128 bytes a row instead of 1,024.
+   */
+  public static short[] sketch(byte[] thumbnail) {
+    short[] out = new short[LocalDuplicates.SKETCH];
+    LocalDuplicates.sketch(thumbnail, out, 0);
+    return out;
+  }
+
+  /**
+   * False when two thumbnails with these sketches are certainly more than {@link
+   * #MAX_THUMBNAIL_DIFFERENCE} apart (the sum of absolute block-sum differences is at most the sum
+   * of absolute pixel differences).
+   */
+  public static boolean sketchesMayMatch(short[] a, short[] b) {
+    long sum = 0;
+    for (int k = 0; k < a.length; k++) {
+      sum += Math.abs(a[k] - b[k]);
+    }
+    return sum <= LocalDuplicates.MAX_SUM_DIFFERENCE;
+  }
+
   /** Bits in which two perceptual hashes differ. */
   public static int distance(long[] a, long[] b) {
     int d = 0;
@@ -275,18 +297,6 @@ public final class Duplicates {
       d += Long.bitCount(a[i] ^ b[i]);
     }
     return d;
-  }
-
-  /** The value of band {@code band} (0 to {@link #BANDS} - 1) of a hash, as {@link #BAND_VALUE}. */
-  public static int bandValue(long[] h, int band) {
-    if (band < 24) {
-      return (int) ((h[band / 6] >>> (10 * (band % 6))) & 1023);
-    }
-    return (int)
-        (((h[0] >>> 60) & 15)
-            | (((h[1] >>> 60) & 15) << 4)
-            | (((h[2] >>> 60) & 15) << 8)
-            | (((h[3] >>> 60) & 15) << 12));
   }
 
   /** Mean absolute difference of two thumbnails in gray levels; a missing one is infinitely far. */

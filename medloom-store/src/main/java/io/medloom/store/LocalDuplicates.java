@@ -53,8 +53,8 @@ final class LocalDuplicates {
   static final int DIRECT_PAIRS = THUMBNAILS_AT_ONCE / 2;
 
   private static final int BLOCKS = 8;
-  private static final int SKETCH = BLOCKS * BLOCKS;
-  private static final long MAX_SUM_DIFFERENCE =
+  static final int SKETCH = BLOCKS * BLOCKS;
+  static final long MAX_SUM_DIFFERENCE =
       (long) Math.floor(Duplicates.MAX_THUMBNAIL_DIFFERENCE * 32 * 32);
 
   private LocalDuplicates() {}

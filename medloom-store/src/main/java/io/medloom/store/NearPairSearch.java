@@ -16,13 +16,15 @@ import java.util.Arrays;
  * (counting sort), no join. Recall within the distance is exact, as with the 25-band join, so any
  * engine that finds every pair within the distance (Spark's band join does) finds the same pairs.
  */
-final class NearPairSearch {
-  static final int BANDS = 13;
+public final class NearPairSearch {
+  public static final int BANDS = 13;
+
+  private static final long[][] MASKS = masks();
 
   private NearPairSearch() {}
 
   /** Bits in band {@code band}: 20 for the first nine bands, 19 for the last four (256 in all). */
-  static int width(int band) {
+  public static int width(int band) {
     return band < 9 ? 20 : 19;
   }
 
@@ -33,7 +35,7 @@ final class NearPairSearch {
    * kind, so a band made of them alone crowds a few buckets (measured on 100,000 chest films: three
    * times the comparisons of interleaved bands).
    */
-  static int bandValue(long[] flat, int row, int band) {
+  public static int bandValue(long[] flat, int row, int band) {
     int v = 0;
     int width = width(band);
     for (int b = 0; b < width; b++) {
@@ -169,6 +171,15 @@ final class NearPairSearch {
       }
     }
     return Arrays.copyOf(out, count);
+  }
+
+  /**
+   * Whether band {@code k} is the first band in which hashes {@code a} and {@code b} (four words
+   * each) are at most one bit apart, the one band in which a search that probes one bit around
+   * should report the pair, so that it is reported once.
+   */
+  public static boolean firstCloseBand(int k, long[] a, long[] b) {
+    return !foundEarlier(MASKS, k, a[0] ^ b[0], a[1] ^ b[1], a[2] ^ b[2], a[3] ^ b[3]);
   }
 
   /** Whether a band before {@code k} has the pair (differing bits x) at most one bit apart. */
