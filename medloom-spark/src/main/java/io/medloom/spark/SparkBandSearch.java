@@ -24,7 +24,10 @@ import scala.Tuple2;
  */
 final class SparkBandSearch {
   /** Value bits probed inside a task; the others choose the key. */
-  static final int LOW_BITS = 8;
+  static final int LOW_BITS = 14;
+
+  /** Longs a record takes: row index, four hash words, probe value. */
+  static final int RECORD = 6;
 
   /** A home record: the row's own band value, compared with the homes of the same key. */
   private static final long HOME = -1;
@@ -51,6 +54,32 @@ final class SparkBandSearch {
     return out.iterator();
   }
 
+  /**
+   * The records of a partition's rows (row index, hash), packed: per key one array of its records
+   * one after another, {@link #RECORD} longs each.
+   */
+  static Iterator<Tuple2<Long, long[]>> packed(Iterator<Tuple2<Long, long[]>> rows) {
+    Map<Long, long[]> arrays = new HashMap<>();
+    Map<Long, Integer> used = new HashMap<>();
+    while (rows.hasNext()) {
+      Tuple2<Long, long[]> row = rows.next();
+      for (Iterator<Tuple2<Long, long[]>> it = records(row._1(), row._2()); it.hasNext(); ) {
+        Tuple2<Long, long[]> r = it.next();
+        long[] a = arrays.computeIfAbsent(r._1(), k -> new long[RECORD * 16]);
+        int n = used.getOrDefault(r._1(), 0);
+        if (n + RECORD > a.length) {
+          a = java.util.Arrays.copyOf(a, a.length * 2);
+          arrays.put(r._1(), a);
+        }
+        System.arraycopy(r._2(), 0, a, n, RECORD);
+        used.put(r._1(), n + RECORD);
+      }
+    }
+    List<Tuple2<Long, long[]>> out = new ArrayList<>(arrays.size());
+    arrays.forEach((k, a) -> out.add(new Tuple2<>(k, java.util.Arrays.copyOf(a, used.get(k)))));
+    return out.iterator();
+  }
+
   static long key(int band, int value) {
     return (long) band << 32 | (value >>> LOW_BITS);
   }
@@ -61,17 +90,21 @@ final class SparkBandSearch {
 
   /**
    * The pairs (smaller row index, larger) within {@link Duplicates#MAX_DISTANCE} bits that the
-   * records of one key find, each pair in one key of one band only.
+   * records of one key find, each pair in one key of one band only. The records come as arrays of
+   * one or more records each (see {@link #packed}).
    */
   static Iterator<Tuple2<Long, Long>> pairs(Tuple2<Long, Iterable<long[]>> group) {
     int band = (int) (group._1() >>> 32);
     Map<Integer, List<long[]>> homes = new HashMap<>();
     List<long[]> probes = new ArrayList<>();
-    for (long[] r : group._2()) {
-      if (r[5] == HOME) {
-        homes.computeIfAbsent(value(r, band), v -> new ArrayList<>()).add(r);
-      } else {
-        probes.add(r);
+    for (long[] packed : group._2()) {
+      for (int at = 0; at < packed.length; at += RECORD) {
+        long[] r = java.util.Arrays.copyOfRange(packed, at, at + RECORD);
+        if (r[5] == HOME) {
+          homes.computeIfAbsent(value(r, band), v -> new ArrayList<>()).add(r);
+        } else {
+          probes.add(r);
+        }
       }
     }
     List<Tuple2<Long, Long>> out = new ArrayList<>();

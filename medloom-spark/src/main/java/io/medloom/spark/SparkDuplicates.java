@@ -134,7 +134,8 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
       JavaRDD<Candidate> candidates =
           numbered
               .filter(t -> t._2().row().phash() != null)
-              .flatMapToPair(t -> SparkBandSearch.records(t._1(), t._2().row().phash()))
+              .mapToPair(t -> new Tuple2<>(t._1(), t._2().row().phash()))
+              .mapPartitionsToPair(SparkBandSearch::packed)
               .groupByKey()
               .flatMapToPair(SparkBandSearch::pairs)
               .join(numbered)

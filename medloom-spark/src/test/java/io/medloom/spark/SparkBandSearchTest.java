@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 /**
- * The keyed band search, run as Spark would run it (records grouped by key, each group searched on
- * its own) but without Spark, finds exactly the pairs a brute-force comparison finds, each once.
+ * The keyed band search, run as Spark would run it (each partition's records packed, grouped by
+ * key, each group searched on its own) but without Spark, finds exactly the pairs a brute-force
+ * comparison finds, each once.
  */
 class SparkBandSearchTest {
   @Test
@@ -43,11 +44,17 @@ class SparkBandSearchTest {
         }
       }
     }
+    // Three input partitions, each packed on its own, then grouped by key as the shuffle does.
     Map<Long, List<long[]>> groups = new HashMap<>();
-    for (int i = 0; i < hashes.size(); i++) {
-      for (Iterator<Tuple2<Long, long[]>> it = SparkBandSearch.records(i, hashes.get(i));
+    for (int part = 0; part < 3; part++) {
+      List<Tuple2<Long, long[]>> rows = new ArrayList<>();
+      for (int i = part; i < hashes.size(); i += 3) {
+        rows.add(new Tuple2<>((long) i, hashes.get(i)));
+      }
+      for (Iterator<Tuple2<Long, long[]>> it = SparkBandSearch.packed(rows.iterator());
           it.hasNext(); ) {
         Tuple2<Long, long[]> r = it.next();
+        assertThat(r._2().length % SparkBandSearch.RECORD).isZero();
         groups.computeIfAbsent(r._1(), k -> new ArrayList<>()).add(r._2());
       }
     }
