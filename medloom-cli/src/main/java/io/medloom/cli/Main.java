@@ -67,9 +67,19 @@ public final class Main implements Runnable {
   /**
    * Runs the command line and returns the exit code, without exiting (tests call this). Every
    * failure of every command, errors included, ends in {@link Failures}: one line, the documented
-   * exit code, the stack trace only with {@code --verbose}.
+   * exit code, the stack trace only with {@code --verbose}. A plain {@code text label} command line
+   * takes {@link TextLabelRoute}, which skips building picocli's model on success.
    */
   public static int run(String... args) {
+    Integer direct = TextLabelRoute.tryRun(args);
+    if (direct != null) {
+      return direct;
+    }
+    return runCommandLine(args);
+  }
+
+  /** {@link #run} through picocli, whatever the command line (the direct route's tests). */
+  static int runCommandLine(String... args) {
     ConsoleLog.install();
     CommandLine cl = commandLine(args);
     cl.setParameterExceptionHandler(Failures::usage);

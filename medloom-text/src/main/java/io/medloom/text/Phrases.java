@@ -38,19 +38,41 @@ final class Phrases {
     return out;
   }
 
-  /** Lower-cased word tokens of a lexicon phrase, split like report text. */
+  /**
+   * Lower-cased word tokens of a lexicon phrase, split like report text (letters and digits as
+   * {@link Character} defines them). Runs once per phrase at start-up, mostly interpreted, so ASCII
+   * is tested inline and a word already in lower case is copied whole.
+   */
   static List<String> words(String phrase) {
     List<String> r = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= phrase.length(); i++) {
-      char c = i < phrase.length() ? phrase.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        sb.append(Character.toLowerCase(c));
-      } else if (sb.length() > 0) {
-        r.add(sb.toString());
-        sb.setLength(0);
+    char[] cs = phrase.toCharArray();
+    int start = -1;
+    boolean lower = true;
+    for (int i = 0; i <= cs.length; i++) {
+      char c = i < cs.length ? cs[i] : ' ';
+      boolean word =
+          c < 128
+              ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+              : Character.isLetterOrDigit(c);
+      if (word) {
+        if (start < 0) {
+          start = i;
+          lower = true;
+        }
+        lower &= c < 128 ? c < 'A' || c > 'Z' : Character.toLowerCase(c) == c;
+      } else if (start >= 0) {
+        r.add(lower ? new String(cs, start, i - start) : lowerCase(cs, start, i));
+        start = -1;
       }
     }
     return r;
+  }
+
+  private static String lowerCase(char[] cs, int from, int to) {
+    StringBuilder sb = new StringBuilder(to - from);
+    for (int i = from; i < to; i++) {
+      sb.append(Character.toLowerCase(cs[i]));
+    }
+    return sb.toString();
   }
 }

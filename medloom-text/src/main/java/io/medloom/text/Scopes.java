@@ -74,12 +74,46 @@ final class Scopes {
         forward(lex, w, n, e, d, !unc);
       }
       if ((mask & (POST_NEG | POST_UNC)) != 0) {
-        backward(lex, w, n, s, d);
+        int named = unc && (mask & PRE_UNC) == 0 ? predicateFinding(lex, w, n, e) : -1;
+        if (named >= 0) {
+          // "the opacity is likely pneumonia": the hedge names what the subject may be; it
+          // governs that finding, as "likely" before it would, and leaves the subject affirmed
+          forward(lex, w, n, named, d, false);
+        } else {
+          backward(lex, w, n, s, d);
+        }
       }
       if (s >= 2 && w.id[s - 1] == COLON && answersAlone(lex, w, n, e)) {
         label(w, s - 1, d);
       }
     }
+  }
+
+  /**
+   * Where a finding begins within three words after a post-uncertainty trigger (or -1), with no
+   * punctuation, preposition or conjunction before it: the trigger's phrase is then a predicate
+   * naming that finding ("is likely pneumonia", "is likely to represent atelectasis"), not a
+   * verdict on the subject ("pneumonia is likely", "pneumonia is likely in the right base").
+   */
+  private static int predicateFinding(Lexicon lex, Engine.Work w, int n, int e) {
+    int[] fs = w.sel[CAT_FINDING];
+    int nf = w.selN[CAT_FINDING];
+    for (int x = e; x < n && x < e + 4; x++) {
+      for (int k = 0; k < nf; k++) {
+        if (fs[3 * k] == x) {
+          return x;
+        }
+      }
+      int t = w.id[x];
+      boolean infinitive = x + 1 < n && (lex.cls(w.id[x + 1]) & W_VERB) != 0; // "to represent"
+      if (t < FIRST_WORD
+          || w.barrier[x] != 0
+          || (lex.cls(t) & W_CONJ) != 0
+          || ((lex.cls(t) & W_PREP) != 0 && !infinitive)) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -17,7 +17,10 @@ final class Senses {
    * markings, or where a pneumothorax is discussed). With {@code linkedBy} an after-cue counts only
    * when one of those words lies between the finding and the cue: the cue is then the cause the
    * clause gives for the finding ("mediastinal contour is prominent due to a tortuous aorta"), not
-   * a second finding beside it ("widened mediastinum and a tortuous aorta").
+   * a second finding beside it ("widened mediastinum and a tortuous aorta"). A coordinator between
+   * the linking word and the cue ends the link ("opacity due to atelectasis and a hiatal hernia"),
+   * as does another finding between them ("likely pneumonia with a small hiatal hernia"): the cause
+   * given is that finding, the cue a second one beside it.
    */
   record Rule(
       int[] before,
@@ -32,11 +35,15 @@ final class Senses {
   final int window;
   private final Rule[] rules;
 
+  /** Word ids that end a link ("and", "or", "versus"): see {@link Rule}. */
+  private final int[] coordinators;
+
   /** Rule indexes by finding entry, or null. */
   private final int[][] byEntry;
 
   Senses(Lexicon lex, JsonTree json) {
     window = json.get("window").asInt();
+    coordinators = ids(lex, json.get("linkEnds"));
     List<Rule> list = new ArrayList<>();
     List<int[]> links = new ArrayList<>(); // {entry, rule}
     for (JsonTree r : json.get("senses")) {
@@ -113,7 +120,7 @@ final class Senses {
               : cue(rule.before(), rule.window(), id, s - 1, -1, n)
                   || (rule.linkedBy().length == 0
                       ? cue(rule.after(), rule.window(), id, e, 1, n)
-                      : linkedCue(rule.linkedBy(), rule.after(), rule.window(), id, e, n));
+                      : linkedCue(rule.linkedBy(), rule.after(), rule.window(), id, e, n, w));
       if (rule.keepOnCue()) {
         applies = !applies;
       }
@@ -163,21 +170,55 @@ final class Senses {
     return true;
   }
 
-  /** A cue word after a linking word, both within the window after {@code from}, same clause. */
-  private static boolean linkedCue(int[] links, int[] cues, int window, int[] id, int from, int n) {
-    boolean linked = false;
+  /**
+   * A cue word after a linking word, both within the window after {@code from}, same clause, with
+   * no coordinator between the link and the cue. A comma sets off the cause ("prominent, due to a
+   * tortuous aorta") when a linking word follows it, or encloses a one-word aside ("density,
+   * unchanged, is due to a hiatal hernia").
+   */
+  private boolean linkedCue(
+      int[] links, int[] cues, int window, int[] id, int from, int n, Engine.Work w) {
+    int linkedAt = -1;
     for (int k = 0, x = from; k < window && x < n; k++, x++) {
       int t = id[x];
+      boolean linked = linkedAt >= 0;
       if (t == Lexicon.COMMA && !linked && x + 1 < n && contains(links, id[x + 1])) {
-        continue; // "prominent, due to a tortuous aorta": the comma sets off the cause
+        continue;
+      }
+      if (t == Lexicon.COMMA
+          && x + 2 < n
+          && id[x + 2] == Lexicon.COMMA
+          && id[x + 1] >= Lexicon.FIRST_WORD) {
+        x += 2;
+        k += 2;
+        continue;
       }
       if (t == Lexicon.COMMA || t == Lexicon.SEMI || t == Lexicon.COLON) {
         return false;
       }
       if (linked && contains(cues, t)) {
+        return !findingBetween(w, linkedAt, x);
+      }
+      if (linked && contains(coordinators, t)) {
+        linkedAt = -1;
+      }
+      if (contains(links, t)) {
+        linkedAt = x;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A finding matched wholly between tokens {@code link} and {@code cue}: the link then names that
+   * finding as the cause ("likely pneumonia with a small hiatal hernia"), not the cue.
+   */
+  private static boolean findingBetween(Engine.Work w, int link, int cue) {
+    int[] sel = w.sel[Lexicon.CAT_FINDING];
+    for (int k = 0, nf = w.selN[Lexicon.CAT_FINDING]; k < nf; k++) {
+      if (sel[3 * k] > link && sel[3 * k + 1] <= cue) {
         return true;
       }
-      linked |= contains(links, t);
     }
     return false;
   }

@@ -18,7 +18,10 @@ final class Vocab {
   }
 
   int intern(String w) {
-    int h = hash(w, 0, w.length());
+    // one char array per word, hashed in place: the lexicons intern some 10,000 words once per
+    // process, in the interpreter, where a call per char (charAt, toLowerCase) is what costs
+    char[] cs = w.toCharArray();
+    int h = hash(cs);
     int mask = table.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int id = table[i];
@@ -26,14 +29,14 @@ final class Vocab {
         if (count >= words.length) {
           words = Arrays.copyOf(words, words.length * 2);
         }
-        words[count] = w.toCharArray();
+        words[count] = cs;
         table[i] = count;
         if (++count * 2 > table.length) {
           rehash();
         }
         return count - 1;
       }
-      if (Arrays.equals(words[id], w.toCharArray())) {
+      if (Arrays.equals(words[id], cs)) {
         return id;
       }
     }
@@ -45,7 +48,7 @@ final class Vocab {
     int mask = nt.length - 1;
     for (int id = Lexicon.FIRST_WORD; id < count; id++) {
       char[] w = words[id];
-      int h = hash(new String(w), 0, w.length);
+      int h = hash(w);
       int i = h & mask;
       while (nt[i] >= 0) {
         i = (i + 1) & mask;
@@ -53,6 +56,15 @@ final class Vocab {
       nt[i] = id;
     }
     table = nt;
+  }
+
+  /** {@link #hash(CharSequence, int, int)} of the whole array, with an ASCII fast path. */
+  private static int hash(char[] w) {
+    int h = 0;
+    for (char c : w) {
+      h = 31 * h + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+    }
+    return h ^ (h >>> 16) * 0x45d9f3b;
   }
 
   static int hash(CharSequence s, int from, int to) {
