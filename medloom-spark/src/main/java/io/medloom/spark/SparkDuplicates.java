@@ -63,7 +63,8 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
   }
 
   /** The thumbnails of the rows of the candidates, each made by a task reading that row's shard. */
-  private static JavaPairRDD<String, byte[]> thumbnailsOf(JavaRDD<Candidate> candidates) {
+  private static JavaPairRDD<String, byte[]> thumbnailsOf(
+      JavaRDD<Candidate> candidates, int parts) {
     return candidates
         .flatMapToPair(
             c ->
@@ -71,19 +72,19 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
                         new Tuple2<>(c.fileA(), c.pair().idA()),
                         new Tuple2<>(c.fileB(), c.pair().idB()))
                     .iterator())
-        .distinct()
-        .groupByKey()
+        .distinct(parts)
+        .groupByKey(parts)
         .flatMapToPair(SparkDuplicates::thumbnails);
   }
 
   /** Each candidate with the values of its two rows (a row without one drops the candidate). */
   private static <V> JavaRDD<scala.Tuple3<Candidate, V, V>> pairsWith(
-      JavaRDD<Candidate> candidates, JavaPairRDD<String, V> values) {
+      JavaRDD<Candidate> candidates, JavaPairRDD<String, V> values, int parts) {
     return candidates
         .mapToPair(c -> new Tuple2<>(c.pair().idA(), c))
-        .join(values)
+        .join(values, parts)
         .mapToPair(t -> new Tuple2<>(t._2()._1().pair().idB(), t._2()))
-        .join(values)
+        .join(values, parts)
         .map(t -> new scala.Tuple3<>(t._2()._1()._1(), t._2()._1()._2(), t._2()._2()));
   }
 
@@ -101,6 +102,9 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
     if (shards.isEmpty()) {
       return new Duplicates.Report(0, 0, 0, 0, 0, Map.of());
     }
+    // Shuffles into a few partitions per core, more as shards grow: one per shard (the input's
+    // partitioning) made every shuffle write shards^2 small files, which cost more than the work.
+    int parts = Math.max(2 * jsc.defaultParallelism(), shards.size() / 32);
     JavaRDD<Located> rows =
         jsc.parallelize(shards, shards.size())
             .flatMap(SparkDuplicates::readShard)
@@ -112,14 +116,14 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
                   l ->
                       new Tuple2<>(
                           l.row().contentHash(), new Tuple2<>(l.row().id(), l.row().patientKey())))
-              .groupByKey()
+              .groupByKey(parts)
               .filter(g -> g._2().iterator().hasNext() && size(g._2()) > 1)
               .persist(StorageLevel.MEMORY_AND_DISK());
       long exactGroups = exact.count();
       long exactSamples =
           exactGroups == 0 ? 0 : exact.map(g -> (long) size(g._2())).reduce(Long::sum);
       List<String[]> links =
-          exact.flatMap(SparkDuplicates::patientPairs).distinct().collect().stream()
+          exact.flatMap(SparkDuplicates::patientPairs).distinct(parts).collect().stream()
               .map(t -> new String[] {t._1(), t._2()})
               .toList();
       exact.unpersist();
@@ -136,22 +140,22 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
               .filter(t -> t._2().row().phash() != null)
               .mapToPair(t -> new Tuple2<>(t._1(), t._2().row().phash()))
               .mapPartitionsToPair(SparkBandSearch::packed)
-              .groupByKey()
+              .groupByKey(parts)
               .flatMapToPair(SparkBandSearch::pairs)
-              .join(numbered)
+              .join(numbered, parts)
               .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
-              .join(numbered)
+              .join(numbered, parts)
               .map(t -> Candidate.of(t._2()._1(), t._2()._2()))
               .persist(StorageLevel.MEMORY_AND_DISK());
       JavaPairRDD<String, short[]> sketches =
-          thumbnailsOf(candidates).mapValues(Duplicates::sketch);
+          thumbnailsOf(candidates, parts).mapValues(Duplicates::sketch);
       JavaRDD<Candidate> unruled =
-          pairsWith(candidates, sketches)
+          pairsWith(candidates, sketches, parts)
               .filter(t -> t._1().sameContent() || Duplicates.sketchesMayMatch(t._2(), t._3()))
               .map(t -> t._1())
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<NearLink> confirmed =
-          pairsWith(unruled, thumbnailsOf(unruled))
+          pairsWith(unruled, thumbnailsOf(unruled, parts), parts)
               .map(
                   t -> {
                     Pair p = t._1().pair();
@@ -179,7 +183,7 @@ final class SparkDuplicates implements DuplicateFinder, Serializable {
       rows.filter(l -> wanted.value().contains(l.row().patientKey()))
           .mapToPair(
               l -> new Tuple2<>(l.row().patientKey(), new Tuple2<>(l.row().id(), l.row().split())))
-          .groupByKey()
+          .groupByKey(parts)
           .collect()
           .forEach(
               t -> {
