@@ -103,7 +103,9 @@ final class TrainSegCommand implements Callable<Integer> {
   @Option(
       names = "--update-fraction",
       defaultValue = "0.25",
-      description = "AIDE share of non-expert samples relabelled per update (default 0.25).")
+      description =
+          "AIDE share of the training samples (lowest Dice first) whose labels an update may"
+              + " replace; expert labels and empty predictions are skipped (default 0.25).")
   double updateFraction;
 
   @Option(
@@ -133,9 +135,16 @@ final class TrainSegCommand implements Callable<Integer> {
   @Option(
       names = "--aide-lr-factor",
       defaultValue = "0.1",
-      description =
-          "AIDE fine-tunes from the supervised start at this share of --lr (default 0.1).")
+      description = "AIDE trains at this share of --lr (default 0.1, as AIDE's scripts).")
   double aideLrFactor;
+
+  @Option(
+      names = "--aide-from-scratch",
+      description = {
+        "AIDE's two networks start from two random initialisations (AIDE's breast script)",
+        "instead of the supervised model's weights (its kidney script; the default)."
+      })
+  boolean aideFromScratch;
 
   @Option(
       names = "--splits",
@@ -180,7 +189,8 @@ final class TrainSegCommand implements Callable<Integer> {
             consistencyWeight,
             augmentations,
             rotation,
-            aideLrFactor);
+            aideLrFactor,
+            aideFromScratch);
     SplitScheme scheme = SplitScheme.parse(splits);
     SegConfig c =
         new SegConfig(

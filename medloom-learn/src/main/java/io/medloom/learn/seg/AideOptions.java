@@ -7,16 +7,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * AIDE's constants (defaults as its breast/CHAOS scripts have them).
  *
- * @param warmupEpochs E_w of the ramp r = min((epoch/E_w)², 1); labels are also updated every epoch
- *     of the warm-up
+ * @param warmupEpochs E_w of the ramp r = min((e/E_w)², 1) with e the 0-based epoch (AIDE's
+ *     scripts: the first epoch has r = 0, r reaches 1 in epoch E_w + 1); labels are also updated
+ *     after every epoch of the warm-up
  * @param updateEvery after the warm-up, labels are updated every this many epochs
- * @param updateFraction share of the non-expert samples relabelled at an update (lowest Dice first)
+ * @param updateFraction share of all training samples ranked lowest by Dice at an update; of these,
+ *     the non-expert ones whose prediction is not empty take it as their label (as AIDE's scripts:
+ *     expert labels and empty predictions are skipped, not replaced by the next in line)
  * @param cleanFraction share of a batch treated as clean (lowest peer loss first)
  * @param consistencyWeight weight of the confidence-weighted consistency term
  * @param augmentations flip/rotation copies averaged into a pseudo-label
  * @param rotationDegrees their rotation is drawn in ±this
- * @param lrFactor the two networks start from the supervised model and fine-tune at this share of
- *     the preset's learning rate (at the full rate the warm start was lost within a few epochs)
+ * @param lrFactor the AIDE phase trains at this share of the preset's learning rate (AIDE's breast
+ *     and kidney scripts: 1e-5 against their supervised scripts' 1e-4)
+ * @param fromScratch false: both networks start from the supervised model's weights (AIDE's kidney
+ *     script, which starts from a trained model); true: from two different random initialisations
+ *     (its breast script). Either way the unlabelled samples' first labels are the supervised
+ *     model's predictions. (Named so that a model file written before the option reads as false.)
  */
 public record AideOptions(
     @JsonProperty("warmup_epochs") int warmupEpochs,
@@ -26,9 +33,11 @@ public record AideOptions(
     @JsonProperty("consistency_weight") double consistencyWeight,
     int augmentations,
     @JsonProperty("rotation_degrees") double rotationDegrees,
-    @JsonProperty("lr_factor") double lrFactor) {
+    @JsonProperty("lr_factor") double lrFactor,
+    @JsonProperty("from_scratch") boolean fromScratch) {
 
-  public static final AideOptions DEFAULTS = new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 60, 0.1);
+  public static final AideOptions DEFAULTS =
+      new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 60, 0.1, false);
 
   public AideOptions {
     checkArgument(warmupEpochs >= 1, "warm-up epochs must be >= 1: %s", warmupEpochs);
@@ -48,9 +57,9 @@ public record AideOptions(
     checkArgument(lrFactor > 0 && lrFactor <= 1, "lr factor not in (0,1]: %s", lrFactor);
   }
 
-  /** r(epoch) = min((epoch / E_w)², 1), epoch 1-based. */
+  /** r = min(((epoch − 1) / E_w)², 1) for the 1-based epoch: AIDE's ramp over its 0-based one. */
   public double ramp(int epoch) {
-    double x = epoch / (double) warmupEpochs;
+    double x = (epoch - 1) / (double) warmupEpochs;
     return Math.min(x * x, 1);
   }
 

@@ -77,7 +77,7 @@ final class SegLoop {
     // 10% run is not also a run with a tenth of the optimizer steps.
     int steps = Math.max(1, p.train().size() / batch);
     long total = (long) steps * pr.epochs();
-    double lr0 = aide && p.warmStart() != null ? pr.lr() * c.aide().lrFactor() : pr.lr();
+    double lr0 = aide ? pr.lr() * c.aide().lrFactor() : pr.lr();
     Schedule schedule = new Schedule(lr0, 0, total);
     Optional<Path> last = checkpoints.latest();
     SegState state = new SegState(0, 0, 0, null, 1, info.configHash(), 0, List.of());
@@ -153,8 +153,19 @@ final class SegLoop {
         lossSum = steps > skipped ? lossSum * steps / (steps - skipped) : lossSum;
         int relabelled = 0;
         if (aide && c.aide().updatesAfter(epoch)) {
+          int[] kept = new int[2];
           for (int k = 0; k < 2; k++) {
-            relabelled += updateLabels(net.get(k), p.labels()[k]);
+            int[] u = updateLabels(net.get(k), p.labels()[k]);
+            relabelled += u[0];
+            kept[k] = u[1];
+          }
+          if (kept[0] + kept[1] > 0) {
+            listener.message(
+                "epoch "
+                    + epoch
+                    + ": "
+                    + (kept[0] + kept[1])
+                    + " of the lowest-Dice labels kept (empty prediction)");
           }
         }
         List<Double> dice = new ArrayList<>();
@@ -331,32 +342,15 @@ final class SegLoop {
     }
   }
 
-  /** Replaces the labels of the lowest-Dice share of non-expert samples by predictions. */
-  private int updateLabels(Net net, boolean[][] labels) {
-    List<Integer> candidates = new ArrayList<>();
+  /** AIDE's label update of one label set from one network's predictions ({@link LabelUpdate}). */
+  private int[] updateLabels(Net net, boolean[][] labels) {
+    List<Integer> all = new ArrayList<>();
     for (int i = 0; i < p.train().size(); i++) {
-      if (!p.expert()[i]) {
-        candidates.add(i);
-      }
+      all.add(i);
     }
-    if (candidates.isEmpty()) {
-      return 0;
-    }
-    boolean[][] pred = predict(net, p.train(), candidates);
-    double[] dice = new double[candidates.size()];
-    for (int j = 0; j < dice.length; j++) {
-      dice[j] = SegMetrics.dice(pred[j], labels[candidates.get(j)]);
-    }
-    int k = (int) Math.round(c.aide().updateFraction() * candidates.size());
-    Integer[] order = new Integer[dice.length];
-    for (int j = 0; j < order.length; j++) {
-      order[j] = j;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(dice[a], dice[b]));
-    for (int j = 0; j < k; j++) {
-      labels[candidates.get(order[j])] = pred[order[j]];
-    }
-    return k;
+    boolean[][] pred = predict(net, p.train(), all);
+    LabelUpdate u = LabelUpdate.apply(pred, labels, p.expert(), c.aide().updateFraction());
+    return new int[] {u.replaced(), u.keptEmpty()};
   }
 
   private boolean[][] predict(Net net, List<SegSample> samples, List<Integer> which) {

@@ -109,7 +109,8 @@ public final class SegTraining {
       boolean aide = c.method().equals("aide");
       Path warmStart = null;
       if (aide) {
-        warmStart = supervisedStart(c, listener, ts, labelled, labels);
+        Path init = supervisedStart(c, listener, ts, labelled, labels);
+        warmStart = c.aide().fromScratch() ? null : init;
       }
       int[] trainable = aide ? java.util.stream.IntStream.range(0, n).toArray() : toArray(lab);
       SegModelInfo info =
@@ -165,11 +166,8 @@ public final class SegTraining {
 
   /**
    * AIDE's start: the supervised model on the labelled (possibly noisy) masks, trained first into
-   * {@code OUT/init}; its predictions become the unlabelled samples' first labels and its weights
-   * both networks' starting point. From a random start the first warm-up relabelling takes the
-   * predictions of networks that have seen one epoch: on BUSI and on the phantom's small masses the
-   * label sets then collapsed to near-empty masks within a few epochs (validation Dice 0.02–0.19
-   * against the start model's 0.45–0.58).
+   * {@code OUT/init}; its predictions become the unlabelled samples' first labels and (unless
+   * {@link AideOptions#fromScratch()}) its weights both networks' starting point.
    */
   private static Path supervisedStart(
       SegConfig c,

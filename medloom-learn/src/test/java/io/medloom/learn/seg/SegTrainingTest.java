@@ -56,7 +56,7 @@ class SegTrainingTest {
         fraction,
         noise,
         false,
-        new AideOptions(1, 1, 0.25, 0.5, 10, 2, 60, 0.1),
+        new AideOptions(1, 1, 0.25, 0.5, 10, 2, 60, 0.1, false),
         5);
   }
 
