@@ -18,6 +18,9 @@ import java.util.Map;
  * mass) and devices are added afterwards. Masks are filled with the very same tests.
  */
 final class LesionField {
+  /** Medial fluid level of an effusion as a fraction of its lateral meniscus height. */
+  static final double MEDIAL_LEVEL = 0.55;
+
   private final ChestGeometry g;
   private final StudyTruth truth;
   private final Rendering out;
@@ -45,11 +48,17 @@ final class LesionField {
     consMask = truth.consolidation() != null ? new byte[nn] : null;
   }
 
-  /** Fluid surface: a meniscus rising towards the lateral (PA) or posterior (lateral) wall. */
+  /**
+   * Fluid surface: a meniscus rising towards the lateral (PA) or posterior (lateral) wall, {@code
+   * height} above the costophrenic angle there and {@value #MEDIAL_LEVEL} of it medially (or
+   * anteriorly). The hemidiaphragm peaks about 3 cm above the angle, so a small effusion only
+   * blunts the angle while a moderate or large one covers the dome (the silhouette sign); with the
+   * medial level at a fifth of the height, as before, even a 10 cm effusion stayed below the dome.
+   */
   double effusionSurface(Effusion e, double q) {
     q = q < 0 ? 0 : q > 1 ? 1 : q;
     double bottom = lateral ? g.domeLat(e.side(), g.zL - g.azL) : g.yCp(e.side());
-    return bottom - e.height() * (0.22 + 0.78 * Math.pow(q, 1.8));
+    return bottom - e.height() * (MEDIAL_LEVEL + (1 - MEDIAL_LEVEL) * Math.pow(q, 1.8));
   }
 
   /**
@@ -102,8 +111,10 @@ final class LesionField {
               : (s * c - 1.5) / (g.w[ChestGeometry.idx(s)] - 1.5);
       double ys = effusionSurface(ef, q);
       if (y > ys) {
+        // Below its level the fluid fills that hemithorax, on the lateral as on the PA: the lateral
+        // beam crosses both lungs, and the other side's air (its own term) stays.
         double alpha = 0.97 * Math.sqrt(Math.min(1, (y - ys) / 1.1));
-        a *= lateral ? 1 - 0.5 * alpha : 1 - alpha;
+        a *= 1 - alpha;
         if (field) {
           effMask[e][p] = 1;
         }
