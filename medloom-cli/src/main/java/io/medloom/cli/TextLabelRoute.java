@@ -18,6 +18,9 @@ import picocli.CommandLine;
  * only then, so messages and exit codes are picocli's own.
  */
 final class TextLabelRoute {
+  /** The options with a value this route takes. */
+  private static final List<String> VALUED = List.of("--in", "--out", "--columns", "--id-column");
+
   private TextLabelRoute() {}
 
   /** The exit code of the run, or null when the command line is not one this route takes. */
@@ -40,10 +43,7 @@ final class TextLabelRoute {
     if (args.length < 2 || !args[0].equals("text") || !args[1].equals("label")) {
       return null;
     }
-    String in = null;
-    String out = null;
-    String columns = null;
-    String id = null;
+    java.util.Map<String, String> given = new java.util.HashMap<>();
     boolean verbose = false;
     for (int i = 2; i < args.length; i++) {
       String a = args[i];
@@ -68,36 +68,15 @@ final class TextLabelRoute {
       if (value.isEmpty() || value.startsWith("@")) {
         return null;
       }
-      switch (name) {
-        case "--in" -> {
-          if (in != null) {
-            return null;
-          }
-          in = value;
-        }
-        case "--out" -> {
-          if (out != null) {
-            return null;
-          }
-          out = value;
-        }
-        case "--columns" -> {
-          if (columns != null) {
-            return null;
-          }
-          columns = value;
-        }
-        case "--id-column" -> {
-          if (id != null) {
-            return null;
-          }
-          id = value;
-        }
-        default -> {
-          return null;
-        }
+      // An unknown option, or one given twice, is picocli's to report.
+      if (!VALUED.contains(name) || given.putIfAbsent(name, value) != null) {
+        return null;
       }
     }
+    String in = given.get("--in");
+    String out = given.get("--out");
+    String columns = given.get("--columns");
+    String id = given.get("--id-column");
     if (in == null || out == null) {
       return null;
     }
