@@ -26,6 +26,23 @@ class EvalTest {
   }
 
   @Test
+  void aCalcifiedNoduleIsNoLungLesion() {
+    MeshTruth m = MeshTruth.standard();
+    // IU's calcified nodule: Nodule beside Calcinosis (or Calcified Granuloma) at the same site
+    assertThat(m.observations("Calcinosis/lung/hilum/right;Nodule/lung/hilum/right")).isEmpty();
+    assertThat(m.observations("Nodule/heart/left/small;Calcified Granuloma/heart/left/small"))
+        .isEmpty();
+    // near misses: calcification elsewhere, or none
+    assertThat(m.observations("Calcinosis/lung/upper lobe/left;Nodule/lung/upper lobe/right"))
+        .containsExactly("Lung Lesion");
+    assertThat(m.observations("Nodule/lung/apex/right")).containsExactly("Lung Lesion");
+    assertThat(
+            m.observations(
+                "Nodule/lung/upper lobe/right;Calcinosis/lung/upper lobe/right;Nodule/lung/base/left"))
+        .containsExactly("Lung Lesion");
+  }
+
+  @Test
   void uncertainCountsAsPositiveAndNoFindingIsJudgedOnlyWhereMeshCanTell() {
     LabelScore s = new LabelScore();
     // normal report labeled normal: No Finding tp
