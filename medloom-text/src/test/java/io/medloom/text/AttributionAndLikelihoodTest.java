@@ -134,4 +134,20 @@ class AttributionAndLikelihoodTest {
     assertThat(labels("Innumerable pulmonary nodules consistent with metastases."))
         .containsEntry("Lung Lesion", 1);
   }
+
+  @Test
+  void aMetastasisIsALungLesionOnlyInTheLungs() {
+    // CheXpert's lesion phrases name masses, nodules and tumors; 'metastasis' alone is a finding of
+    // another kind (its No Finding list), in a chest film report as often the bones'
+    assertThat(labels("Metastatic disease is possible, given the nonsclerotic appearance."))
+        .doesNotContainKey("Lung Lesion")
+        .containsEntry("No Finding", 1);
+    assertThat(labels("No evidence of metastatic disease.")).doesNotContainKey("Lung Lesion");
+    // near misses: the clause puts it in the lungs
+    assertThat(labels("Multiple bilateral pulmonary metastases.")).containsEntry("Lung Lesion", 1);
+    assertThat(labels("Metastatic disease to both lungs.")).containsEntry("Lung Lesion", 1);
+    assertThat(labels("Metastases in the right lung are unchanged."))
+        .containsEntry("Lung Lesion", 1);
+    assertThat(labels("Nodules suggest metastatic disease.")).containsEntry("Lung Lesion", 1);
+  }
 }
