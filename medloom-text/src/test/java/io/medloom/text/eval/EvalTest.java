@@ -26,6 +26,23 @@ class EvalTest {
   }
 
   @Test
+  void mappingFollowsTheObservationDefinitions() {
+    MeshTruth m = MeshTruth.standard();
+    // the heart's size qualifiers as the labeler reads them, as Cardiomegaly/borderline already was
+    assertThat(m.observations("Cardiac Shadow/borderline")).containsExactly("Cardiomegaly");
+    assertThat(m.observations("Heart/apex/prominent")).containsExactly("Cardiomegaly");
+    assertThat(m.observations("Heart/obscured")).isEmpty();
+    assertThat(m.observations("Cardiomegaly/borderline")).containsExactly("Cardiomegaly");
+    // a child of Lung Diseases, Interstitial in the MeSH tree
+    assertThat(m.observations("Pulmonary Fibrosis/interstitial")).containsExactly("Lung Opacity");
+    assertThat(m.observations("Hydropneumothorax/apex/right")).containsExactly("Pneumothorax");
+    // the posterior sulcus is the posterior costophrenic angle
+    assertThat(m.observations("Sulcus/right/posterior/blunted"))
+        .containsExactly("Pleural Effusion");
+    assertThat(m.observations("Sulcus/right")).isEmpty();
+  }
+
+  @Test
   void aCalcifiedNoduleIsNoLungLesion() {
     MeshTruth m = MeshTruth.standard();
     // IU's calcified nodule: Nodule beside Calcinosis (or Calcified Granuloma) at the same site
