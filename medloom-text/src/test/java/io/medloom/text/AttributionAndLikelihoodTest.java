@@ -95,6 +95,13 @@ class AttributionAndLikelihoodTest {
         .doesNotContainKey(ECM);
     assertThat(labels("The superior mediastinum is prominent, with a tortuous aorta."))
         .containsEntry(ECM, 1);
+    // vessels as the cause (round 4)
+    assertThat(labels("Upper mediastinal widening likely secondary to vascular structures."))
+        .doesNotContainKey(ECM);
+    assertThat(labels("Mediastinal prominence is likely due to prominent vessels."))
+        .doesNotContainKey(ECM);
+    assertThat(labels("Widened mediastinum and prominent vascular structures."))
+        .containsEntry(ECM, 1);
   }
 
   @Test
