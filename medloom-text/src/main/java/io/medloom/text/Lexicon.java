@@ -36,6 +36,13 @@ final class Lexicon {
   static final int POST_HYP = 256;
   static final int PRIOR_STUDY = 512;
 
+  /**
+   * An uncertainty trigger that links a finding to what it may mean ("opacity suspicious for
+   * pneumonia"): it hedges that meaning, and after a denied finding denies it ("no consolidation
+   * suspicious for pneumonia").
+   */
+  static final int LINK = 1024;
+
   // finding entry kinds
   static final int K_TERM = 0;
   static final int K_CARRIER = 1;
@@ -143,6 +150,7 @@ final class Lexicon {
             case "pre_negation" -> PRE_NEG;
             case "post_negation" -> POST_NEG;
             case "pre_uncertainty" -> PRE_UNC;
+            case "link_uncertainty" -> PRE_UNC | LINK;
             case "post_uncertainty" -> POST_UNC;
             case "bi_uncertainty" -> BI_UNC;
             case "pre_hypothetical" -> PRE_HYP;

@@ -68,6 +68,11 @@ final class Scopes {
         continue;
       }
       boolean unc = (mask & (PRE_UNC | POST_UNC)) != 0;
+      if ((mask & LINK) != 0 && s > 0 && w.id[s - 1] >= FIRST_WORD && w.negD[s - 1] < INF) {
+        // "no focal consolidation suspicious for pneumonia": what a denied finding would mean is
+        // denied with it (earlier triggers' scopes are already filled)
+        unc = false;
+      }
       // a phrase that is both negation and uncertainty counts as uncertainty
       int[] d = unc ? w.uncD : w.negD;
       if ((mask & (PRE_NEG | PRE_UNC)) != 0) {

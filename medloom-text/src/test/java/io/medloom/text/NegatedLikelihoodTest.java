@@ -45,6 +45,30 @@ class NegatedLikelihoodTest {
   }
 
   @Test
+  void whatADeniedFindingWouldMeanIsDenied() {
+    // the link hedges its meaning after an affirmed finding, denies it after a denied one
+    assertThat(labels("No focal consolidation suspicious for pneumonia."))
+        .containsEntry("Consolidation", 0)
+        .containsEntry("Pneumonia", 0)
+        .containsEntry("No Finding", 1);
+    assertThat(labels("There is no evidence of consolidation suspicious for pneumonia."))
+        .containsEntry("Pneumonia", 0);
+    assertThat(labels("No increased opacity concerning for pneumonia or mass."))
+        .containsEntry("Pneumonia", 0)
+        .containsEntry("Lung Lesion", 0);
+    assertThat(labels("Consolidation suspicious for pneumonia."))
+        .containsEntry("Consolidation", 1)
+        .containsEntry("Pneumonia", -1);
+    assertThat(labels("No effusion; opacity suspicious for pneumonia."))
+        .containsEntry("Pleural Effusion", 0)
+        .containsEntry("Lung Opacity", 1)
+        .containsEntry("Pneumonia", -1);
+    assertThat(labels("No pneumothorax. Opacity concerning for pneumonia."))
+        .containsEntry("Pneumonia", -1);
+    assertThat(labels("Findings suggestive of pulmonary edema.")).containsEntry("Edema", -1);
+  }
+
+  @Test
   void doubtDenies() {
     assertThat(labels("Doubt pneumothorax.")).containsEntry("Pneumothorax", 0);
     assertThat(labels("Pneumonia is doubtful.")).containsEntry("Pneumonia", 0);
