@@ -128,9 +128,11 @@ final class TrainSegCommand implements Callable<Integer> {
 
   @Option(
       names = "--rotation",
-      defaultValue = "60",
-      description = "AIDE pseudo-label rotation range, ± degrees (default 60).")
-  double rotation;
+      description = {
+        "AIDE pseudo-label rotation range, ± degrees (default: the training augmentation's,",
+        "10 for the standard appearance, 8 for strong; AIDE's scripts use 60)."
+      })
+  Double rotation;
 
   @Option(
       names = "--aide-lr-factor",
@@ -145,6 +147,16 @@ final class TrainSegCommand implements Callable<Integer> {
         "instead of the supervised model's weights (its kidney script; the default)."
       })
   boolean aideFromScratch;
+
+  @Option(
+      names = "--aide-starts",
+      defaultValue = "2",
+      description = {
+        "2: network 2 and its labels start from a second supervised model trained with the",
+        "seed + 1 (OUT/init2), so the two networks start with different errors (AIDE's breast",
+        "script also starts its networks differently); 1: both from one (default ${DEFAULT-VALUE})."
+      })
+  int aideStarts;
 
   @Option(
       names = "--splits",
@@ -188,9 +200,10 @@ final class TrainSegCommand implements Callable<Integer> {
             cleanFraction,
             consistencyWeight,
             augmentations,
-            rotation,
+            rotation != null ? rotation : Appearance.parse(appearance).rotationDegrees(),
             aideLrFactor,
-            aideFromScratch);
+            aideFromScratch,
+            aideStarts);
     SplitScheme scheme = SplitScheme.parse(splits);
     SegConfig c =
         new SegConfig(

@@ -17,13 +17,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cleanFraction share of a batch treated as clean (lowest peer loss first)
  * @param consistencyWeight weight of the confidence-weighted consistency term
  * @param augmentations flip/rotation copies averaged into a pseudo-label
- * @param rotationDegrees their rotation is drawn in ±this
+ * @param rotationDegrees their rotation is drawn in ±this (default 10, the range of the standard
+ *     training augmentation: AIDE's ±60° produces copies the networks never saw in training, and
+ *     their mean on small lesions is low and uncertain)
  * @param lrFactor the AIDE phase trains at this share of the preset's learning rate (AIDE's breast
  *     and kidney scripts: 1e-5 against their supervised scripts' 1e-4)
  * @param fromScratch false: both networks start from the supervised model's weights (AIDE's kidney
  *     script, which starts from a trained model); true: from two different random initialisations
  *     (its breast script). Either way the unlabelled samples' first labels are the supervised
  *     model's predictions. (Named so that a model file written before the option reads as false.)
+ * @param starts 2: a second supervised start, trained like the first on the same labelled (and
+ *     equally corrupted) masks but with the seed + 1 (other initial weights, data order and
+ *     augmentation), into {@code OUT/init2}; network k and label set k start from start k (its
+ *     weights, its predictions for the unlabelled samples), so the two networks begin with
+ *     different errors and each has a second opinion to learn from. 1: both from the one start
+ *     (AIDE's kidney script). 0, as read from a model file written before the option, means 1.
  */
 public record AideOptions(
     @JsonProperty("warmup_epochs") int warmupEpochs,
@@ -34,12 +42,15 @@ public record AideOptions(
     int augmentations,
     @JsonProperty("rotation_degrees") double rotationDegrees,
     @JsonProperty("lr_factor") double lrFactor,
-    @JsonProperty("from_scratch") boolean fromScratch) {
+    @JsonProperty("from_scratch") boolean fromScratch,
+    int starts) {
 
   public static final AideOptions DEFAULTS =
-      new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 60, 0.1, false);
+      new AideOptions(20, 10, 0.25, 0.5, 10.0, 4, 10, 0.1, false, 2);
 
   public AideOptions {
+    starts = starts == 0 ? 1 : starts;
+    checkArgument(starts == 1 || starts == 2, "starts must be 1 or 2: %s", starts);
     checkArgument(warmupEpochs >= 1, "warm-up epochs must be >= 1: %s", warmupEpochs);
     checkArgument(updateEvery >= 1, "update interval must be >= 1: %s", updateEvery);
     checkArgument(

@@ -48,6 +48,11 @@ public enum Appearance {
     return this == STRONG;
   }
 
+  /** The largest rotation, ± degrees, of the training transform. */
+  public double rotationDegrees() {
+    return (this == STANDARD ? MILD : WIDE).rotationDegrees();
+  }
+
   /** The training transform to {@code size x size}. */
   RandomTransform training(int size, boolean flipSafe) {
     if (this == STANDARD) {

@@ -92,4 +92,21 @@ public record SegConfig(
         views,
         appearance);
   }
+
+  public SegConfig withSeed(long s) {
+    return new SegConfig(
+        dataset,
+        out,
+        method,
+        preset,
+        scheme,
+        roiLabels,
+        labelFraction,
+        noise,
+        withEmpty,
+        aide,
+        s,
+        views,
+        appearance);
+  }
 }

@@ -99,7 +99,7 @@ final class SegLoop {
         final int which = k;
         Path w = last.map(l -> l.resolve(SegCheckpoints.params(which))).orElse(null);
         Path m = last.map(l -> l.resolve(SegCheckpoints.moments(which))).orElse(null);
-        net.add(new Net("unet" + (k + 1), pr.widths(), batch, s, w, m, p.warmStart()));
+        net.add(new Net("unet" + (k + 1), pr.widths(), batch, s, w, m, p.warmStarts()[k]));
       }
       if (last.isPresent()) {
         listener.message(

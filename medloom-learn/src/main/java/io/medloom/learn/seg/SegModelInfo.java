@@ -1,5 +1,6 @@
 package io.medloom.learn.seg;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.medloom.learn.data.Normalization;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param bestNet which of AIDE's two networks gave the kept weights (1 for supervised)
  * @param views the views trained on (empty: every view)
  * @param appearance {@code standard} or {@code strong} ({@link Appearance}); absent in older models
+ * @param dataSeed the seed that drew the labelled patients and the corrupted masks when it is not
+ *     {@code seed} (AIDE's second supervised start); null otherwise and in older models
  */
 public record SegModelInfo(
     @JsonProperty("format_version") int formatVersion,
@@ -48,7 +51,8 @@ public record SegModelInfo(
     @JsonProperty("best_net") int bestNet,
     @JsonProperty("train_seconds") double trainSeconds,
     List<String> views,
-    String appearance) {
+    String appearance,
+    @JsonProperty("data_seed") @JsonInclude(JsonInclude.Include.NON_NULL) Long dataSeed) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -83,7 +87,8 @@ public record SegModelInfo(
         net,
         secs,
         views,
-        appearance);
+        appearance,
+        dataSeed);
   }
 
   /** The appearance the model was trained with; models from before the option are standard. */

@@ -25,10 +25,10 @@ import java.util.TreeSet;
 /**
  * Segmentation training, {@code supervised} or {@code aide}: reads the train and val splits, draws
  * the labelled patients ({@code --label-fraction}), corrupts a share of their masks ({@code
- * --noise}), and for AIDE with unlabelled samples first trains the supervised model on the labelled
- * ones (into {@code OUT/init}) whose predictions become the unlabelled samples' first labels. The
- * epochs themselves run in {@link SegLoop}, which checkpoints after every epoch; running the same
- * command again resumes.
+ * --noise}), and for AIDE first trains the supervised model on the labelled ones (into {@code
+ * OUT/init}, and with two starts a second one with the next seed into {@code OUT/init2}) whose
+ * predictions become the unlabelled samples' first labels. The epochs themselves run in {@link
+ * SegLoop}, which checkpoints after every epoch; running the same command again resumes.
  */
 public final class SegTraining {
   private SegTraining() {}
@@ -38,7 +38,7 @@ public final class SegTraining {
 
   /**
    * What the loop trains on. {@code labels[k][i]} is label set k (0, 1) of sample i; {@code
-   * warmStart} the weights both AIDE networks start from (null: a fresh initialisation).
+   * warmStarts[k]} the weights AIDE network k starts from (null: a fresh initialisation).
    */
   record Prepared(
       List<SegSample> train,
@@ -48,9 +48,17 @@ public final class SegTraining {
       boolean[][][] labels,
       Normalization norm,
       boolean flipSafe,
-      Path warmStart) {}
+      Path[] warmStarts) {}
 
   public static Result run(SegConfig c, SegListener listener) throws IOException {
+    return run(c, listener, c.seed());
+  }
+
+  /**
+   * @param dataSeed draws the labelled patients and the corrupted masks; {@code c.seed()} the
+   *     weights, data order and augmentation (they differ for AIDE's second start only)
+   */
+  private static Result run(SegConfig c, SegListener listener, long dataSeed) throws IOException {
     ModelFolder folder = new ModelFolder(c.out());
     if (Files.exists(folder.info())
         && "finished".equals(SegModel.readInfo(c.out()).status())
@@ -78,10 +86,10 @@ public final class SegTraining {
       List<SegSample> ts = train.samples();
       int n = ts.size();
       Normalization norm = normalization(ts);
-      boolean[] labelled = labelledByPatient(ts, c.labelFraction(), c.seed());
+      boolean[] labelled = labelledByPatient(ts, c.labelFraction(), dataSeed);
       boolean[][][] labels = new boolean[2][n][];
       Map<String, Integer> ops = new TreeMap<>();
-      SplittableRandom noiseRng = new SplittableRandom(c.seed() ^ 0x6E6F697365L);
+      SplittableRandom noiseRng = new SplittableRandom(dataSeed ^ 0x6E6F697365L);
       List<Integer> lab = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (labelled[i]) {
@@ -107,10 +115,17 @@ public final class SegTraining {
         nExpert += expert[i] ? 1 : 0;
       }
       boolean aide = c.method().equals("aide");
-      Path warmStart = null;
+      Path[] warmStarts = new Path[2];
       if (aide) {
-        Path init = supervisedStart(c, listener, ts, labelled, labels);
-        warmStart = c.aide().fromScratch() ? null : init;
+        int starts = c.aide().starts();
+        for (int k = 0; k < starts; k++) {
+          Path init = supervisedStart(c, k, listener, ts, labelled, labels[k]);
+          warmStarts[k] = c.aide().fromScratch() ? null : init;
+        }
+        if (starts == 1) {
+          labels[1] = copy(labels[0]);
+          warmStarts[1] = warmStarts[0];
+        }
       }
       int[] trainable = aide ? java.util.stream.IntStream.range(0, n).toArray() : toArray(lab);
       SegModelInfo info =
@@ -131,7 +146,7 @@ public final class SegTraining {
               c.noise(),
               c.aide(),
               c.seed(),
-              hash(tr.fingerprint(), c),
+              hash(tr.fingerprint(), c, dataSeed),
               n,
               lab.size(),
               nExpert,
@@ -144,7 +159,8 @@ public final class SegTraining {
               1,
               0,
               List.copyOf(new TreeSet<>(c.views())),
-              c.appearance().wireName());
+              c.appearance().wireName(),
+              dataSeed == c.seed() ? null : dataSeed);
       listener.message(
           String.format(
               Locale.ROOT,
@@ -159,32 +175,44 @@ public final class SegTraining {
               what));
       boolean flipSafe = Augmentation.flipIsSafe(tr.info().modalities());
       Prepared p =
-          new Prepared(ts, val.samples(), trainable, expert, labels, norm, flipSafe, warmStart);
+          new Prepared(ts, val.samples(), trainable, expert, labels, norm, flipSafe, warmStarts);
       return new SegLoop(c, folder, info, p, listener).go();
     }
   }
 
   /**
-   * AIDE's start: the supervised model on the labelled (possibly noisy) masks, trained first into
-   * {@code OUT/init}; its predictions become the unlabelled samples' first labels and (unless
-   * {@link AideOptions#fromScratch()}) its weights both networks' starting point.
+   * AIDE's start {@code k} (0 or 1): the supervised model on the labelled (possibly noisy) masks,
+   * trained first into {@code OUT/init} (k = 0) or {@code OUT/init2} (k = 1: the same labelled
+   * patients and corrupted masks, drawn by the run's seed, but trained with the seed + 1); its
+   * predictions become label set k's labels of the unlabelled samples and (unless {@link
+   * AideOptions#fromScratch()}) its weights network k's starting point.
    */
   private static Path supervisedStart(
       SegConfig c,
+      int k,
       SegListener listener,
       List<SegSample> ts,
       boolean[] labelled,
-      boolean[][][] labels)
+      boolean[][] labels)
       throws IOException {
-    Path initDir = c.out().resolve("init");
+    String name = k == 0 ? "init" : "init2";
+    Path initDir = c.out().resolve(name);
     ModelFolder f = new ModelFolder(initDir);
     boolean done =
         Files.exists(f.info())
             && "finished".equals(SegModel.readInfo(initDir).status())
             && Files.exists(f.params());
     if (!done) {
-      listener.message("training the supervised model on the labelled samples first (init/)");
-      run(c.withOut(initDir, "supervised", c.labelFraction()), listener);
+      listener.message(
+          "training the supervised model on the labelled samples first ("
+              + name
+              + "/, seed "
+              + (c.seed() + k)
+              + ")");
+      run(
+          c.withOut(initDir, "supervised", c.labelFraction()).withSeed(c.seed() + k),
+          listener,
+          c.seed());
     }
     try (SegModel m = SegModel.load(initDir)) {
       int s = m.size();
@@ -205,17 +233,26 @@ public final class SegTraining {
           for (int q = 0; q < hw; q++) {
             pred[q] = p[(i - from) * hw + q] > 0.5f;
           }
-          labels[0][i] = pred;
-          labels[1][i] = pred.clone();
+          labels[i] = pred;
           changed++;
         }
       }
       listener.message(
           changed
-              + " unlabelled samples start from the supervised predictions; both networks"
-              + " start from its weights");
+              + " unlabelled samples start from the predictions of "
+              + name
+              + "/"
+              + (c.aide().starts() == 1 ? " (both networks)" : " (network " + (k + 1) + ")"));
     }
     return f.params();
+  }
+
+  private static boolean[][] copy(boolean[][] labels) {
+    boolean[][] out = new boolean[labels.length][];
+    for (int i = 0; i < labels.length; i++) {
+      out[i] = labels[i].clone();
+    }
+    return out;
   }
 
   static Normalization normalization(List<SegSample> ts) {
@@ -280,7 +317,7 @@ public final class SegTraining {
     return SegData.mask(b, s, s);
   }
 
-  private static String hash(String fingerprint, SegConfig c) {
+  private static String hash(String fingerprint, SegConfig c, long dataSeed) {
     String text =
         String.join(
                 "|",
@@ -296,7 +333,8 @@ public final class SegTraining {
                 Long.toString(c.seed()))
             // Added later; left out at their defaults so earlier checkpoints still resume.
             + (c.views().isEmpty() ? "" : "|views=" + new TreeSet<>(c.views()))
-            + (c.appearance() == Appearance.STANDARD ? "" : "|appearance=" + c.appearance());
+            + (c.appearance() == Appearance.STANDARD ? "" : "|appearance=" + c.appearance())
+            + (dataSeed == c.seed() ? "" : "|data_seed=" + dataSeed);
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 16);

@@ -56,7 +56,7 @@ class SegTrainingTest {
         fraction,
         noise,
         false,
-        new AideOptions(1, 1, 0.25, 0.5, 10, 2, 60, 0.1, false),
+        new AideOptions(1, 1, 0.25, 0.5, 10, 2, 10, 0.1, false, 2),
         5);
   }
 
@@ -96,6 +96,17 @@ class SegTrainingTest {
     assertThat(a.info().corruptions().values().stream().mapToInt(Integer::intValue).sum())
         .isPositive();
     assertThat(tmp.resolve("aide-whole/init/model.params")).isRegularFile();
+    // The second start: the same labelled patients and corrupted masks, trained with seed + 1.
+    SegModelInfo i1 = SegModel.readInfo(whole.resolve("init"));
+    SegModelInfo i2 = SegModel.readInfo(whole.resolve("init2"));
+    assertThat(i1.seed()).isEqualTo(5);
+    assertThat(i1.dataSeed()).isNull();
+    assertThat(i2.seed()).isEqualTo(6);
+    assertThat(i2.dataSeed()).isEqualTo(5);
+    assertThat(i2.labelledSamples()).isEqualTo(i1.labelledSamples());
+    assertThat(i2.corruptions()).isEqualTo(i1.corruptions());
+    assertThat(Files.readAllBytes(whole.resolve("init2/model.params")))
+        .isNotEqualTo(Files.readAllBytes(whole.resolve("init/model.params")));
     assertThat(a.rows()).allSatisfy(r -> assertThat(r.valDice()).hasSize(2));
     // Warm-up of one epoch and updates every epoch: a quarter of the samples relabelled each time.
     assertThat(a.rows().get(0).relabelled()).isPositive();
