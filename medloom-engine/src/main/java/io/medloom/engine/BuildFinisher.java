@@ -39,8 +39,9 @@ public final class BuildFinisher {
 
   /**
    * As {@link #finish(BuildConfig, BuildDirectory, List, List)}, with the engine's duplicate pass
-   * ({@code finder}, also used by the checks before {@code _SUCCESS}), adding its time to {@code
-   * timings} and writing the steps measured into {@code dataset.json}.
+   * ({@code finder}; the checks before {@code _SUCCESS} re-check the rewritten splits the way it
+   * says, see {@link DuplicateFinder#findForBuild}), adding its time to {@code timings} and writing
+   * the steps measured into {@code dataset.json}.
    */
   public static DatasetInfo finish(
       BuildConfig cfg,
@@ -51,7 +52,8 @@ public final class BuildFinisher {
       DuplicateFinder finder)
       throws IOException, SQLException {
     long started = timings.start();
-    Duplicates.Report duplicates = finder.find(dir.layout().samples());
+    DuplicateFinder.Finished pass = finder.findForBuild(dir.layout().samples());
+    Duplicates.Report duplicates = pass.report();
     records = SplitReassigner.apply(dir, records, duplicates.movedPatients());
     timings.since("duplicates", started);
     DatasetInfo info =
@@ -71,7 +73,7 @@ public final class BuildFinisher {
               + dir.layout().rejects()
               + ")");
     }
-    dir.finish(info, records, finder);
+    dir.finish(info, records, pass.recheck());
     return info;
   }
 

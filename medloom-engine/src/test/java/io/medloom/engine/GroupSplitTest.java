@@ -6,6 +6,7 @@ import io.medloom.core.Progress;
 import io.medloom.core.source.SourceSpec;
 import io.medloom.store.DatasetReader;
 import io.medloom.store.DatasetVerifier;
+import io.medloom.store.DuplicateFinder;
 import io.medloom.store.Duplicates;
 import io.medloom.store.ParquetShardWriter;
 import io.medloom.store.Row;
@@ -62,6 +63,45 @@ class GroupSplitTest {
     assertThat(finalSplits.get(0).values()).containsOnly(finalSplits.get(0).get("id-a"));
     assertThat(finalSplits.get(1)).isEqualTo(finalSplits.get(0));
     assertThat(finalSplits.get(2)).isEqualTo(finalSplits.get(0));
+  }
+
+  /**
+   * The checks before {@code _SUCCESS} decide again from the pass's findings over the splits as
+   * stored, instead of running the pass twice: that must agree with the whole pass on shards whose
+   * splits were rewritten correctly, partly, or not at all.
+   */
+  @Test
+  void theFinishingRecheckAgreesWithTheWholePassOverRewrittenSplits() throws Exception {
+    Path samples = Files.createDirectories(tmp.resolve("recheck").resolve("samples"));
+    List<Row> rows = new ArrayList<>();
+    for (int p = 0; p < PATIENTS.length; p++) {
+      String key = String.format("%032x", p + 1);
+      rows.add(row(p, "id-" + PATIENTS[p], key, SPLITS[p], "same-pixels"));
+      rows.add(row(10 + p, "id-" + PATIENTS[p] + "-own", key, SPLITS[p], "own-" + p));
+    }
+    Path shard = samples.resolve("part-00000.parquet");
+    try (ParquetShardWriter w = new ParquetShardWriter()) {
+      w.write(rows, shard);
+    }
+    DuplicateFinder.Finished pass = DuplicateFinder.LOCAL.findForBuild(samples);
+    Map<String, String> moved = pass.report().movedPatients();
+    assertThat(moved).hasSize(2);
+    assertThat(pass.report()).isEqualTo(Duplicates.find(samples));
+    assertThat(pass.recheck().find(samples)).isEqualTo(pass.report());
+    for (int movedNow = 0; movedNow <= moved.size(); movedNow++) {
+      List<String> toMove = new ArrayList<>(moved.keySet()).subList(0, movedNow);
+      List<Row> rewritten = new ArrayList<>();
+      for (Row r : rows) {
+        String split = toMove.contains(r.patientKey()) ? moved.get(r.patientKey()) : r.split();
+        rewritten.add(row(r.ordinal(), r.id(), r.patientKey(), split, r.contentHash()));
+      }
+      try (ParquetShardWriter w = new ParquetShardWriter()) {
+        w.write(rewritten, shard);
+      }
+      Duplicates.Report whole = Duplicates.find(samples);
+      assertThat(pass.recheck().find(samples)).isEqualTo(whole);
+      assertThat(whole.movedPatients()).hasSize(moved.size() - movedNow);
+    }
   }
 
   private static Row row(long ordinal, String id, String key, String split, String content) {

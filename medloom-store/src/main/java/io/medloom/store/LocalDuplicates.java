@@ -65,12 +65,18 @@ final class LocalDuplicates {
 
   /** As {@link #find(Path)}, confirming directly at most {@code directPairs} hash-close pairs. */
   static Duplicates.Report find(Path samplesDir, int directPairs) throws SQLException, IOException {
+    return findings(samplesDir, directPairs).report();
+  }
+
+  /** The pass: what it found, and the report decided from it over the splits stored now. */
+  static DuplicateFindings findings(Path samplesDir, int directPairs)
+      throws SQLException, IOException {
     List<Path> files;
     try (Stream<Path> list = Files.list(samplesDir)) {
       files = list.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
     }
     if (files.isEmpty()) {
-      return new Duplicates.Report(0, 0, 0, 0, 0, Map.of());
+      return DuplicateFindings.none();
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
@@ -103,37 +109,7 @@ final class LocalDuplicates {
         pairs = NearPairSearch.find(scan.hashes, Duplicates.MAX_DISTANCE, scan::mayMatch);
       }
       List<NearLink> confirmed = confirm(files, scan, pairs);
-
-      // What the grouping needs of each linked patient: its smallest sample id and its splits.
-      Set<String> linked = new TreeSet<>();
-      links.forEach(l -> linked.addAll(List.of(l[0], l[1])));
-      confirmed.stream()
-          .filter(l -> !l.a().equals(l.b()))
-          .forEach(l -> linked.addAll(List.of(l.a(), l.b())));
-      st.execute("CREATE TABLE wanted (patient_key VARCHAR)");
-      try (org.duckdb.DuckDBAppender app =
-          c.unwrap(org.duckdb.DuckDBConnection.class)
-              .createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "wanted")) {
-        for (String p : linked) {
-          app.beginRow().append(p).endRow();
-        }
-      }
-      Map<String, String> rank = new HashMap<>();
-      Map<String, Set<String>> splitsOf = new HashMap<>();
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT patient_key, min(id), list(DISTINCT split) FROM h"
-                  + " JOIN wanted USING (patient_key) GROUP BY ALL")) {
-        while (rs.next()) {
-          rank.put(rs.getString(1), rs.getString(2));
-          TreeSet<String> splits = new TreeSet<>();
-          for (Object s : (Object[]) rs.getArray(3).getArray()) {
-            splits.add(String.valueOf(s));
-          }
-          splitsOf.put(rs.getString(1), splits);
-        }
-      }
-      return Duplicates.decide(exact[0], exact[1], links, confirmed, rank, splitsOf);
+      return DuplicateFindings.decided(c, "h", exact[0], exact[1], links, confirmed);
     }
   }
 

@@ -1,21 +1,10 @@
 package io.medloom.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.medloom.core.Timings;
-import io.medloom.core.image.CocoRle;
 import io.medloom.core.image.ImageHashes;
 import io.medloom.core.image.PngEncoder;
 import io.medloom.core.image.Raster;
-import io.medloom.core.model.Label;
-import io.medloom.core.model.Roi;
 import io.medloom.core.model.Sample;
-import io.medloom.core.model.Text;
-import io.medloom.core.model.Triplet;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a finished sample into a {@link Row}. Refuses samples that still carry identifiers in clear
@@ -23,7 +12,6 @@ import java.util.Map;
  * thread (the PNG encoder reuses buffers).
  */
 public final class RowEncoder {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final PngEncoder png = new PngEncoder();
 
   public Row encode(long ordinal, Sample s) {
@@ -84,76 +72,11 @@ public final class RowEncoder {
         s.image().map(Raster::width).orElse(0),
         s.image().map(Raster::height).orElse(0),
         s.image().map(Raster::channels).orElse(0),
-        json(labels(s.labels())),
-        json(rois(s.rois())),
-        json(texts(s.texts())),
-        json(triplets(s.triplets())),
+        RowJson.labels(s.labels()),
+        RowJson.rois(s.rois()),
+        RowJson.texts(s.texts()),
+        RowJson.triplets(s.triplets()),
         contentHash,
         perceptualHash);
-  }
-
-  private static List<Map<String, Object>> labels(List<Label> labels) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Label l : labels) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("task", l.task());
-      m.put("index", l.index() >= 0 ? l.index() : null);
-      m.put("indices", l.indices());
-      m.put("name", l.name());
-      m.put("value", Double.isNaN(l.value()) ? null : l.value());
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> rois(List<Roi> rois) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Roi r : rois) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", r.id());
-      m.put("label", r.label());
-      m.put("box", List.of(r.box().x0(), r.box().y0(), r.box().x1(), r.box().y1()));
-      m.put("mask_rle", r.mask().map(CocoRle::encode).orElse(null));
-      m.put("area_fraction", r.areaFraction());
-      m.put("origin", r.origin());
-      m.put("confidence", r.confidence());
-      m.put("attributes", r.attributes());
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> texts(List<Text> texts) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Text t : texts) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("kind", t.kind());
-      m.put("text", t.text());
-      m.put("origin", t.origin());
-      m.put("roi_id", t.roiId().orElse(null));
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> triplets(List<Triplet> triplets) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Triplet t : triplets) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("anatomy", t.anatomy());
-      m.put("finding", t.finding());
-      m.put("existence", t.existence());
-      m.put("sentence", t.sentence());
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode row column as JSON", e);
-    }
   }
 }

@@ -226,4 +226,40 @@ class RasterFilesTest {
         .hasMessageContaining("TIFF image of 60000x2")
         .hasMessageContaining("--max-pixels");
   }
+
+  /**
+   * OpenCV's BGR pixels become gray exactly when {@link Raster#isNearlyGray()} says so for the same
+   * pixels as RGB: at most 1% of pixels with channels more than 12 levels apart, spreads of 12 and
+   * 13 on either side of the tolerance, every channel pair.
+   */
+  @Test
+  void bgrBecomesGrayExactlyAtTheToleranceAndTheOnePercentBound() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    int w = 40;
+    int h = 25; // 1,000 pixels: at most 10 may be colourful
+    for (int colourful = 8; colourful <= 12; colourful++) {
+      for (int pair = 0; pair < 3; pair++) {
+        byte[] bgr = new byte[w * h * 3];
+        byte[] rgb = new byte[bgr.length];
+        for (int p = 0; p < w * h; p++) {
+          int v = 20 + rnd.nextInt(200);
+          int[] c = {v, v, v};
+          // the first 'colourful' pixels spread 13 levels, the next ten exactly 12 (still gray)
+          int spread = p < colourful ? 13 : p < colourful + 10 ? 12 : rnd.nextInt(13);
+          c[pair] = v + spread;
+          for (int k = 0; k < 3; k++) {
+            bgr[p * 3 + k] = (byte) c[2 - k];
+            rgb[p * 3 + k] = (byte) c[k];
+          }
+        }
+        Raster expected = new Raster(w, h, 3, rgb);
+        Raster got = OpenCvDecoder.fromBgr(w, h, bgr.clone());
+        assertThat(got.channels() == 1)
+            .as("%s colourful pixels, channel pair %s", colourful, pair)
+            .isEqualTo(expected.isNearlyGray())
+            .isEqualTo(colourful <= 10);
+        assertThat(got.pixels()).isEqualTo(got.channels() == 1 ? expected.toGray().pixels() : rgb);
+      }
+    }
+  }
 }
