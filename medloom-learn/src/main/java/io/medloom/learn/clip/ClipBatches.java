@@ -1,17 +1,13 @@
 package io.medloom.learn.clip;
 
+import io.medloom.learn.data.PrefetchedBatches;
 import io.medloom.learn.text.TextTokenizer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Prefetching image–text batches: background threads decode and augment images and tokenize texts
@@ -98,52 +94,13 @@ public final class ClipBatches implements AutoCloseable {
    */
   public Iterator<Batch> epoch(
       int[] order, int batch, int epoch, boolean dropLast, boolean multiView, boolean evaluation) {
-    int batches = dropLast ? order.length / batch : (order.length + batch - 1) / batch;
-    return new Iterator<>() {
-      private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
-      private int submitted;
-      private int taken;
-
-      private void fill() {
-        while (submitted < batches && inFlight.size() < prefetch) {
-          int from = submitted * batch;
-          int to = Math.min(order.length, from + batch);
-          inFlight.add(pool.submit(() -> assemble(order, from, to, epoch, multiView, evaluation)));
-          submitted++;
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return taken < batches;
-      }
-
-      @Override
-      public Batch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        fill();
-        Future<Batch> f = inFlight.poll();
-        taken++;
-        fill();
-        try {
-          return f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while loading a batch", e);
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof IOException io) {
-            throw new UncheckedIOException(io.getMessage(), io);
-          }
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("loading a batch failed: " + c, c);
-        }
-      }
-    };
+    return new PrefetchedBatches<>(
+        pool,
+        prefetch,
+        order.length,
+        batch,
+        dropLast,
+        (from, to) -> assemble(order, from, to, epoch, multiView, evaluation));
   }
 
   private Batch assemble(

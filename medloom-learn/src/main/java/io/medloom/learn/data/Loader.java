@@ -3,14 +3,9 @@ package io.medloom.learn.data;
 import static io.medloom.core.Checks.checkArgument;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,52 +48,13 @@ public final class Loader implements AutoCloseable {
    * be smaller unless {@code dropLast}.
    */
   public Iterator<HostBatch> epoch(int[] order, int batch, int epoch, boolean dropLast) {
-    int batches = dropLast ? order.length / batch : (order.length + batch - 1) / batch;
-    return new Iterator<>() {
-      private final ArrayDeque<Future<HostBatch>> inFlight = new ArrayDeque<>();
-      private int submitted;
-      private int taken;
-
-      private void fill() {
-        while (submitted < batches && inFlight.size() < prefetch) {
-          int from = submitted * batch;
-          int to = Math.min(order.length, from + batch);
-          inFlight.add(pool.submit(() -> assemble(order, from, to, epoch)));
-          submitted++;
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return taken < batches;
-      }
-
-      @Override
-      public HostBatch next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        fill();
-        Future<HostBatch> f = inFlight.poll();
-        taken++;
-        fill();
-        try {
-          return f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while loading a batch", e);
-        } catch (ExecutionException e) {
-          Throwable c = e.getCause();
-          if (c instanceof IOException io) {
-            throw new UncheckedIOException(io.getMessage(), io);
-          }
-          if (c instanceof RuntimeException re) {
-            throw re;
-          }
-          throw new IllegalStateException("loading a batch failed: " + c, c);
-        }
-      }
-    };
+    return new PrefetchedBatches<>(
+        pool,
+        prefetch,
+        order.length,
+        batch,
+        dropLast,
+        (from, to) -> assemble(order, from, to, epoch));
   }
 
   private HostBatch assemble(int[] order, int from, int to, int epoch) throws IOException {
