@@ -16,6 +16,9 @@ import java.util.Map;
  * bench/text accuracy: MedLoom's labels and the peer's on the IU X-ray reports, scored against the
  * manual MeSH terms with the protocol of LabelScore, per half (rules were developed on the tune half;
  * the held-out half is the headline), with every observation's confusion; then the gold sentences.
+ * Then, as a diagnostic only, the same labels with uncertain counted as negative (CheXpert's U-Zeros):
+ * IU's MeSH indexers leave most hedged diagnoses out, so the protocol's reading turns correct
+ * uncertain labels into false positives (the tables' fp.u column counts them).
  * Args: IU.tsv (uid, MeSH, report with \n and \t escaped), PEER.tsv (one line per IU row:
  * Observation=value;...), gold sentences.tsv.
  */
@@ -28,9 +31,13 @@ public class TextEval {
     }
     Map<IuSplit, LabelScore> med = new HashMap<>();
     Map<IuSplit, LabelScore> peers = new HashMap<>();
+    Map<IuSplit, LabelScore> medZeros = new HashMap<>();
+    Map<IuSplit, LabelScore> peerZeros = new HashMap<>();
     for (IuSplit s : IuSplit.values()) {
       med.put(s, new LabelScore());
       peers.put(s, new LabelScore());
+      medZeros.put(s, LabelScore.uncertainAsNegative());
+      peerZeros.put(s, LabelScore.uncertainAsNegative());
     }
     ChexpertLabeler labeler = ChexpertLabeler.standard();
     for (int i = 0; i < iu.size(); i++) {
@@ -38,8 +45,12 @@ public class TextEval {
       IuSplit split = IuSplit.of(Integer.parseInt(f[0]));
       var truth = MeshTruth.standard().observations(f[1]);
       String report = f[2].replace("\\n", "\n").replace("\\t", "\t");
-      med.get(split).add(truth, labeler.label(report));
-      peers.get(split).add(truth, peerLabels(peer.get(i)));
+      Map<String, Integer> labels = labeler.label(report);
+      Map<String, Integer> peerLabels = peerLabels(peer.get(i));
+      med.get(split).add(truth, labels);
+      peers.get(split).add(truth, peerLabels);
+      medZeros.get(split).add(truth, labels);
+      peerZeros.get(split).add(truth, peerLabels);
     }
     for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
       System.out.print(med.get(s).table("MedLoom on IU X-ray, " + s.label()));
@@ -59,6 +70,21 @@ public class TextEval {
       System.out.printf(
           Locale.ROOT,
           "text-accuracy (%s): medloom %.3f macro-F1, peer %.3f macro-F1, ratio %.2f%n",
+          s == IuSplit.HELD_OUT ? "IU held-out half" : "IU tune half",
+          m,
+          p,
+          m / p);
+    }
+    System.out.println("diagnostic, not the acceptance protocol: uncertain counted as negative (U-Zeros)");
+    for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
+      System.out.print(medZeros.get(s).table("MedLoom, U-Zeros, IU X-ray, " + s.label()));
+    }
+    for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
+      double m = medZeros.get(s).macroF1();
+      double p = peerZeros.get(s).macroF1();
+      System.out.printf(
+          Locale.ROOT,
+          "text-accuracy-u-zeros (%s): medloom %.3f macro-F1, peer %.3f macro-F1, ratio %.2f%n",
           s == IuSplit.HELD_OUT ? "IU held-out half" : "IU tune half",
           m,
           p,

@@ -14,11 +14,32 @@ import java.util.Set;
  * names a pathology (an observation other than No Finding and Support Devices) — a reference that
  * names only unmapped terms (granuloma, scoliosis, ...) cannot say whether CheXpert's No Finding
  * holds. Macro-F1 averages the observations with at least one reference positive. Not thread-safe.
+ *
+ * <p>Each row also counts how many of its true and false positives came from an uncertain label,
+ * because a reference that indexes only asserted findings (IU's MeSH indexers leave out most hedged
+ * diagnoses) turns every correct "may represent pneumonia" into a false positive under this
+ * protocol. {@link #uncertainAsNegative()} scores the same labels with uncertain counted as
+ * negative (CheXpert's "U-Zeros"), the other common reading; it is a diagnostic, not the protocol.
  */
 public final class LabelScore {
   private static final List<String> OBS = ChexpertLabeler.OBSERVATIONS;
-  private final int[][] c = new int[OBS.size()][4]; // tp, fp, fn, tn
+  private final int[][] c = new int[OBS.size()][6]; // tp, fp, fn, tn, tp uncertain, fp uncertain
+  private final boolean uncertainPositive;
   private int reports;
+
+  /** The protocol: uncertain counts as positive. */
+  public LabelScore() {
+    this(true);
+  }
+
+  private LabelScore(boolean uncertainPositive) {
+    this.uncertainPositive = uncertainPositive;
+  }
+
+  /** Uncertain labels count as negative (CheXpert's U-Zeros); No Finding as labeled. */
+  public static LabelScore uncertainAsNegative() {
+    return new LabelScore(false);
+  }
 
   /** One report: its reference observations and the labeler's output (observation -> 1/0/-1). */
   public void add(Set<String> truth, Map<String, Integer> labels) {
@@ -30,9 +51,14 @@ public final class LabelScore {
         continue;
       }
       Integer v = labels.get(o);
-      boolean p = v != null && v != 0;
+      boolean uncertain = v != null && v == -1;
+      boolean p = v != null && (v == 1 || (uncertain && uncertainPositive));
       boolean g = truth.contains(o);
-      c[i][p ? (g ? 0 : 1) : (g ? 2 : 3)]++;
+      int cell = p ? (g ? 0 : 1) : (g ? 2 : 3);
+      c[i][cell]++;
+      if (p && uncertain) {
+        c[i][cell + 4]++;
+      }
     }
   }
 
@@ -45,8 +71,12 @@ public final class LabelScore {
     return false;
   }
 
-  /** One observation's confusion counts over the judged reports. */
-  public record Row(String observation, int tp, int fp, int fn, int tn) {
+  /**
+   * One observation's confusion counts over the judged reports; {@code tpUncertain} and {@code
+   * fpUncertain} are the true and false positives that came from an uncertain label.
+   */
+  public record Row(
+      String observation, int tp, int fp, int fn, int tn, int tpUncertain, int fpUncertain) {
     public int positives() {
       return tp + fn;
     }
@@ -69,7 +99,7 @@ public final class LabelScore {
   public List<Row> rows() {
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < OBS.size(); i++) {
-      out.add(new Row(OBS.get(i), c[i][0], c[i][1], c[i][2], c[i][3]));
+      out.add(new Row(OBS.get(i), c[i][0], c[i][1], c[i][2], c[i][3], c[i][4], c[i][5]));
     }
     return out;
   }
@@ -95,13 +125,16 @@ public final class LabelScore {
     return (int) rows().stream().filter(r -> r.positives() > 0).count();
   }
 
-  /** A fixed-width table: positives, tp/fp/fn/tn, P/R/F1 per observation, then macro-F1. */
+  /**
+   * A fixed-width table: positives, tp/fp/fn/tn, P/R/F1 per observation, then the true and false
+   * positives that came from uncertain labels ({@code tp.u}, {@code fp.u}), then macro-F1.
+   */
   public String table(String title) {
     StringBuilder sb = new StringBuilder(title).append('\n');
     sb.append(
         String.format(
             Locale.ROOT,
-            "  %-27s %4s %4s %4s %4s %5s %6s %6s %6s%n",
+            "  %-27s %4s %4s %4s %4s %5s %6s %6s %6s %5s %5s%n",
             "observation",
             "pos",
             "tp",
@@ -110,12 +143,14 @@ public final class LabelScore {
             "tn",
             "P",
             "R",
-            "F1"));
+            "F1",
+            "tp.u",
+            "fp.u"));
     for (Row r : rows()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-27s %4d %4d %4d %4d %5d %6.3f %6.3f %6.3f%n",
+              "  %-27s %4d %4d %4d %4d %5d %6.3f %6.3f %6.3f %5d %5d%n",
               r.observation(),
               r.positives(),
               r.tp(),
@@ -124,7 +159,9 @@ public final class LabelScore {
               r.tn(),
               r.precision(),
               r.recall(),
-              r.f1()));
+              r.f1(),
+              r.tpUncertain(),
+              r.fpUncertain()));
     }
     sb.append(
         String.format(

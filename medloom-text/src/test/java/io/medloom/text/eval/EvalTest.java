@@ -3,6 +3,7 @@ package io.medloom.text.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,30 @@ class EvalTest {
     // macro over the observations with a positive: No Finding 1, Pneumothorax 1, Support Devices 0
     assertThat(s.scoredObservations()).isEqualTo(3);
     assertThat(s.macroF1()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void uncertainPositivesAreCountedAndUZerosScoresThemNegative() {
+    LabelScore ones = new LabelScore();
+    LabelScore zeros = LabelScore.uncertainAsNegative();
+    // a hedged pneumonia the reference does not index, a hedged one it does, an asserted one
+    var reports =
+        List.of(
+            Map.entry(Set.of("Lung Opacity"), Map.of("Lung Opacity", 1, "Pneumonia", -1)),
+            Map.entry(Set.of("Pneumonia"), Map.of("Pneumonia", -1)),
+            Map.entry(Set.of("Pneumonia"), Map.of("Pneumonia", 1)));
+    for (var r : reports) {
+      ones.add(r.getKey(), r.getValue());
+      zeros.add(r.getKey(), r.getValue());
+    }
+    LabelScore.Row p1 = ones.rows().get(7);
+    assertThat(p1.observation()).isEqualTo("Pneumonia");
+    assertThat(new int[] {p1.tp(), p1.fp(), p1.fn(), p1.tn(), p1.tpUncertain(), p1.fpUncertain()})
+        .containsExactly(2, 1, 0, 0, 1, 1);
+    LabelScore.Row p0 = zeros.rows().get(7);
+    assertThat(new int[] {p0.tp(), p0.fp(), p0.fn(), p0.tn(), p0.tpUncertain(), p0.fpUncertain()})
+        .containsExactly(1, 0, 1, 1, 0, 0);
+    assertThat(ones.table("t")).contains("tp.u").contains("fp.u");
   }
 
   @Test
