@@ -64,7 +64,9 @@ public record BuildConfig(
   }
 
   public String configHash() {
-    StringBuilder sb = new StringBuilder("medloom-build-v1");
+    // v2: splits are drawn on the source's kind, not its location; a build begun under v1 is not
+    // resumed with v2 rows (its finished shards would hold the old splits).
+    StringBuilder sb = new StringBuilder("medloom-build-v2");
     sources.forEach(s -> sb.append('|').append(s));
     sb.append("|size=").append(size).append("|seed=").append(seed);
     sb.append("|val=").append(valFraction).append("|test=").append(testFraction);

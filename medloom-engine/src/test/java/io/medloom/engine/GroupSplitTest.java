@@ -132,11 +132,16 @@ class GroupSplitTest {
 
   /**
    * BUSI holds near duplicates (the same scan saved twice under two case numbers). Builds with one
-   * seed and different keys — as two builds without {@code --key-file} get — give identical splits.
+   * seed and different keys — as two builds without {@code --key-file} get — give identical splits,
+   * and so does a build that reaches the folder by another path (the last one, through a link, as a
+   * user with the data mounted elsewhere does).
    */
   @Test
   void busiBuiltWithOneSeedAndDifferentKeysHasIdenticalSplits() throws Exception {
-    Path busi = SharedData.require("busi/Dataset_BUSI_with_GT");
+    Path shared = SharedData.require("busi/Dataset_BUSI_with_GT");
+    Path elsewhere =
+        Files.createSymbolicLink(
+            Files.createDirectories(tmp.resolve("mounted-elsewhere")).resolve("busi"), shared);
     List<Optional<byte[]>> keys =
         List.of(
             Optional.empty(),
@@ -147,7 +152,7 @@ class GroupSplitTest {
     for (int i = 0; i < keys.size(); i++) {
       BuildConfig cfg =
           new BuildConfig(
-              List.of(SourceSpec.parse("seg:" + busi)),
+              List.of(SourceSpec.parse("seg:" + (i < keys.size() - 1 ? shared : elsewhere))),
               tmp.resolve("busi" + i),
               64,
               2,

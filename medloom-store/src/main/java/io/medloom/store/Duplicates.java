@@ -22,9 +22,9 @@ import java.util.TreeMap;
  * when it is recomputed after a partial rewrite.
  *
  * <p>Nothing here depends on the per-build key: sample ids are hashes of source, path and frame,
- * each patient's split was drawn from (seed, source, patient id) before keying, and ties between
- * equally close near duplicates are broken by sample ids too. Patient keys only say which rows
- * belong to one patient. So one seed gives every sample the same split in every build, with or
+ * each patient's split was drawn from (seed, source kind, patient id) before keying, and ties
+ * between equally close near duplicates are broken by sample ids too. Patient keys only say which
+ * rows belong to one patient. So one seed gives every sample the same split in every build, with or
  * without {@code --key-file}, on either engine. (Taking the anchor's draw rather than, say, the
  * smallest draw of the group keeps each group's split distributed like one patient's.)
  *

@@ -12,9 +12,16 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Assigns train/val/test from the patient alone, so every image of a patient lands in one split
- * (patient-disjoint by construction). The draw is a hash of (seed, source, patient id): the same
- * seed gives the same split in every build and on every engine, with no state to share between
+ * (patient-disjoint by construction). The draw is a hash of (seed, source kind, patient id): the
+ * same seed gives the same split in every build and on every engine, with no state to share between
  * workers. It runs before de-identification; only the split, never the id, leaves this stage.
+ *
+ * <p>The source's location is left out on purpose, as the sample ids leave it out ({@link
+ * io.medloom.core.source.SampleIds}): a folder moved, mounted elsewhere or cloned beside another
+ * checkout keeps every patient's split, so a model trained on one build is never tested on its own
+ * training patients of a build made at another path. A patient id that two sources of one kind
+ * share (two copies of a collection) lands in one split, which keeps such a patient on one side
+ * too.
  */
 public final class SplitStage implements Stage.OneToOne {
   private final long seed;
@@ -52,9 +59,10 @@ public final class SplitStage implements Stage.OneToOne {
     return sample.withSplit(splitOf(sample.source(), id.patientId()));
   }
 
-  /** The split of one patient of one source. */
+  /** The split of one patient of one source ({@code kind:location}; only the kind is drawn on). */
   public Split splitOf(String source, String patientId) {
-    double u = uniform(source, patientId);
+    int colon = source.indexOf(':');
+    double u = uniform(colon < 0 ? source : source.substring(0, colon), patientId);
     if (u < testFraction) {
       return Split.TEST;
     }
@@ -64,12 +72,12 @@ public final class SplitStage implements Stage.OneToOne {
     return Split.TRAIN;
   }
 
-  private double uniform(String source, String patientId) {
+  private double uniform(String kind, String patientId) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] h =
           md.digest(
-              ("medloom-split\u0000" + seed + "\u0000" + source + "\u0000" + patientId)
+              ("medloom-split\u0000" + seed + "\u0000" + kind + "\u0000" + patientId)
                   .getBytes(StandardCharsets.UTF_8));
       long bits = ByteBuffer.wrap(h).getLong() >>> 11; // 53 random bits
       return bits / (double) (1L << 53);

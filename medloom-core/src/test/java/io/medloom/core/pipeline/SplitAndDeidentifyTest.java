@@ -36,6 +36,21 @@ class SplitAndDeidentifyTest {
   }
 
   @Test
+  void movingTheSourceFolderKeepsEverySplit() {
+    SplitStage s = new SplitStage(7, 0.2, 0.3);
+    int drawnDifferently = 0;
+    for (int p = 0; p < 200; p++) {
+      Split here = s.splitOf("seg:/data/busi", "benign/case (" + p + ").png");
+      assertThat(s.splitOf("seg:/mnt/other/copy of busi", "benign/case (" + p + ").png"))
+          .isEqualTo(here);
+      if (s.splitOf("folder:/data/busi", "benign/case (" + p + ").png") != here) {
+        drawnDifferently++; // another kind of source is another draw
+      }
+    }
+    assertThat(drawnDifferently).isGreaterThan(40);
+  }
+
+  @Test
   void ratiosAreMetOnManyPatients() {
     SplitStage s = new SplitStage(3, 0.1, 0.2);
     Map<Split, Integer> n = new EnumMap<>(Split.class);
