@@ -149,7 +149,8 @@ class SegTrainingTest {
    * The premise of the resume check: one forward and backward pass on the same weights and batch
    * gives the same gradients every time. oneDNN's AVX-512 convolutions broke it (different
    * gradients per call, at times NaN, for layers with fewer channels than their 16-wide block); the
-   * tests run with ONEDNN_MAX_CPU_ISA=AVX2 (the module's pom), as {@code ./medloom train seg} does.
+   * tests run with ONEDNN_MAX_CPU_ISA=SSE41 (the module's pom; {@code ./medloom train seg} caps at
+   * AVX2, which once left a last-digit difference here on a loaded machine).
    */
   @Test
   void gradientsRepeatExactly() throws Exception {
