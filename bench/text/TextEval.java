@@ -64,27 +64,23 @@ public class TextEval {
     }
     System.out.print(gh.table("MedLoom on the gold sentences, held-out half (odd items)"));
     System.out.print(gd.table("MedLoom on the gold sentences, development half (even items)"));
+    printRatios("text-accuracy", med, peers);
+    System.out.println("diagnostic, not the acceptance protocol: uncertain counted as negative (U-Zeros)");
+    for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
+      System.out.print(medZeros.get(s).table("MedLoom, U-Zeros, IU X-ray, " + s.label()));
+    }
+    printRatios("text-accuracy-u-zeros", medZeros, peerZeros);
+  }
+
+  /** One bench line per half: MedLoom's macro-F1, the peer's, and their ratio. */
+  static void printRatios(String name, Map<IuSplit, LabelScore> med, Map<IuSplit, LabelScore> peers) {
     for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
       double m = med.get(s).macroF1();
       double p = peers.get(s).macroF1();
       System.out.printf(
           Locale.ROOT,
-          "text-accuracy (%s): medloom %.3f macro-F1, peer %.3f macro-F1, ratio %.2f%n",
-          s == IuSplit.HELD_OUT ? "IU held-out half" : "IU tune half",
-          m,
-          p,
-          m / p);
-    }
-    System.out.println("diagnostic, not the acceptance protocol: uncertain counted as negative (U-Zeros)");
-    for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
-      System.out.print(medZeros.get(s).table("MedLoom, U-Zeros, IU X-ray, " + s.label()));
-    }
-    for (IuSplit s : new IuSplit[] {IuSplit.HELD_OUT, IuSplit.TUNE}) {
-      double m = medZeros.get(s).macroF1();
-      double p = peerZeros.get(s).macroF1();
-      System.out.printf(
-          Locale.ROOT,
-          "text-accuracy-u-zeros (%s): medloom %.3f macro-F1, peer %.3f macro-F1, ratio %.2f%n",
+          "%s (%s): medloom %.3f macro-F1, peer %.3f macro-F1, ratio %.2f%n",
+          name,
           s == IuSplit.HELD_OUT ? "IU held-out half" : "IU tune half",
           m,
           p,
