@@ -272,10 +272,20 @@ public final class SegTraining {
     return new Normalization(mean, std, 0, 1);
   }
 
-  /** ceil(F · patients) patients drawn with a seeded shuffle of the sorted patient keys. */
+  /**
+   * ceil(F · patients) patients drawn with a seeded shuffle. Patients enter the shuffle ordered by
+   * their smallest sample id, not by their key: keys are keyed hashes that change with each build's
+   * secret (unless a key file is given), sample ids do not, so two builds of one folder label the
+   * same patients.
+   */
   static boolean[] labelledByPatient(List<SegSample> ts, double fraction, long seed) {
-    List<String> patients =
-        new ArrayList<>(new TreeSet<>(ts.stream().map(SegSample::patientKey).toList()));
+    Map<String, String> firstId = new TreeMap<>();
+    for (SegSample s : ts) {
+      firstId.merge(s.patientKey(), s.id(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+    Map<String, String> patientOfFirstId = new TreeMap<>();
+    firstId.forEach((patient, id) -> patientOfFirstId.put(id, patient));
+    List<String> patients = new ArrayList<>(patientOfFirstId.values());
     SplittableRandom rng = new SplittableRandom(seed ^ 0x6C6162656CL);
     for (int i = patients.size() - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
