@@ -283,9 +283,8 @@ public final class SegTraining {
     for (SegSample s : ts) {
       firstId.merge(s.patientKey(), s.id(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
-    Map<String, String> patientOfFirstId = new TreeMap<>();
-    firstId.forEach((patient, id) -> patientOfFirstId.put(id, patient));
-    List<String> patients = new ArrayList<>(patientOfFirstId.values());
+    List<String> patients = new ArrayList<>(firstId.keySet());
+    patients.sort(java.util.Comparator.comparing(firstId::get));
     SplittableRandom rng = new SplittableRandom(seed ^ 0x6C6162656CL);
     for (int i = patients.size() - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
